@@ -3,7 +3,8 @@
  * unset (persistent, AOF under DATA_DIR/redis) and the test suite's own server (not persistent).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import net from 'node:net';
 import { Redis } from 'ioredis';
 
@@ -36,6 +37,8 @@ export async function freePort(): Promise<number> {
 
 export async function startRedisServer(opts: { dir: string; persistent: boolean; port?: number }): Promise<RedisProcess> {
   mkdirSync(opts.dir, { recursive: true });
+  const pidFile = path.join(opts.dir, 'redis.pid');
+  await stopStale(pidFile);
   const port = opts.port ?? (await freePort());
   const args = [
     '--port', String(port),
@@ -48,8 +51,11 @@ export async function startRedisServer(opts: { dir: string; persistent: boolean;
     '--daemonize', 'no',
     '--protected-mode', 'yes',
     '--loglevel', 'warning',
+    '--pidfile', pidFile,
   ];
-  const child: ChildProcess = spawn('redis-server', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Its own process group: a Ctrl-C in the terminal reaches us, and we stop Redis last, after the
+  // workers have finished with it.
+  const child: ChildProcess = spawn('redis-server', args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const spawnError = new Promise<never>((_, reject) => {
@@ -69,6 +75,32 @@ export async function startRedisServer(opts: { dir: string; persistent: boolean;
       await exited;
     },
   };
+}
+
+/** A redis-server left running on this directory by a killed run must not share its AOF with ours. */
+async function stopStale(pidFile: string): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(pidFile, 'utf8').trim());
+  } catch {
+    return;
+  }
+  if (!pid) return;
+  try {
+    const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    if (!cmd.includes('redis-server')) return;
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  for (let i = 0; i < 100; i++) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 async function waitForRedis(url: string): Promise<void> {

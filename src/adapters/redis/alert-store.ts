@@ -1,0 +1,53 @@
+import type { Redis } from 'ioredis';
+import type { Alert } from '../../domain/model.js';
+import type { Mention } from '../../domain/matching/index.js';
+import type { RedisKeys } from './keys.js';
+
+const REVIEW_KEEP = 1000;
+
+export class AlertStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: RedisKeys,
+  ) {}
+
+  /** Stores the alert unless one with its id exists; true when this call created it. */
+  async create(alert: Alert): Promise<boolean> {
+    const created = await this.redis.set(this.keys.alert(alert.id), JSON.stringify(alert), 'NX');
+    // Index even when it existed: a run that crashed between the two steps is completed by its retry.
+    const score = Date.parse(alert.createdAt);
+    await this.redis
+      .multi()
+      .zadd(this.keys.alerts, 'NX', score, alert.id)
+      .zadd(this.keys.personAlerts(alert.personId), 'NX', score, alert.id)
+      .exec();
+    return created === 'OK';
+  }
+
+  async get(id: string): Promise<Alert | null> {
+    const raw = await this.redis.get(this.keys.alert(id));
+    return raw ? (JSON.parse(raw) as Alert) : null;
+  }
+
+  async list(opts: { personId?: string; limit: number }): Promise<Alert[]> {
+    const index = opts.personId ? this.keys.personAlerts(opts.personId) : this.keys.alerts;
+    const ids = await this.redis.zrevrange(index, 0, opts.limit - 1);
+    if (ids.length === 0) return [];
+    const raws = await this.redis.mget(ids.map((id) => this.keys.alert(id)));
+    return raws.filter((r): r is string => r !== null).map((r) => JSON.parse(r) as Alert);
+  }
+
+  /** Mentions too unsure to alert on, kept for an admin to look at. */
+  async addForReview(mention: Mention, now = new Date()): Promise<void> {
+    await this.redis
+      .multi()
+      .lpush(this.keys.reviews, JSON.stringify({ ...mention, at: now.toISOString() }))
+      .ltrim(this.keys.reviews, 0, REVIEW_KEEP - 1)
+      .exec();
+  }
+
+  async listForReview(limit: number): Promise<(Mention & { at: string })[]> {
+    const raws = await this.redis.lrange(this.keys.reviews, 0, limit - 1);
+    return raws.map((r) => JSON.parse(r) as Mention & { at: string });
+  }
+}
