@@ -1,0 +1,147 @@
+/**
+ * The index built once per watchlist version. Its size grows with the watchlist; the work per item
+ * does not: each text token costs one hash lookup (plus, for capitalised unknown words of four
+ * letters or more, a few dozen deletion-hash lookups), and only the variants anchored on a token
+ * that was found are verified.
+ */
+import { Automaton } from './automaton.js';
+import { DeletionIndex, editBudget, forEachDeletion, osaDistance } from './fuzzy.js';
+import { contextKeys, nameParts, nameVariants } from './names.js';
+import type { WatchedPerson } from './types.js';
+
+export interface NativeHit {
+  person: number;
+  score: number;
+}
+
+export interface FuzzyHit {
+  term: number;
+  dist: number;
+}
+
+export class WatchIndex {
+  readonly persons: WatchedPerson[];
+  /** token key -> term id */
+  readonly vocab = new Map<string, number>();
+  readonly terms: string[] = [];
+  /** per variant */
+  readonly vPerson: number[] = [];
+  readonly vKeys: number[][] = [];
+  readonly vScore: number[] = [];
+  readonly vKind: string[] = [];
+  readonly vAnchor: number[] = [];
+  /** term -> variants anchored on it */
+  readonly anchored = new Map<number, number[]>();
+  /** term -> persons having it as a (partial-usable) name part */
+  readonly partOwners = new Map<number, number[]>();
+  /** person -> its part terms */
+  readonly personParts: number[][] = [];
+  /** context: first key -> [person, keys] */
+  readonly context = new Map<string, { person: number; keys: string[] }[]>();
+  readonly native = new Automaton<NativeHit>();
+  readonly deletions: DeletionIndex;
+  /** fuzzy lookups memoised across items (news vocabulary repeats) */
+  private fuzzyCache = new Map<string, FuzzyHit[]>();
+
+  constructor(persons: WatchedPerson[]) {
+    this.persons = persons;
+    const termOf = (k: string): number => {
+      let id = this.vocab.get(k);
+      if (id === undefined) {
+        id = this.terms.length;
+        this.terms.push(k);
+        this.vocab.set(k, id);
+      }
+      return id;
+    };
+    const termFreq: number[] = [];
+    const pending: { person: number; keys: number[]; score: number; kind: string }[] = [];
+    for (let p = 0; p < persons.length; p++) {
+      const person = persons[p]!;
+      const aliases = person.aliases ?? [];
+      const { variants, native } = nameVariants(person.name, aliases);
+      for (const v of variants) {
+        const keys = v.keys.map(termOf);
+        for (const k of new Set(keys)) termFreq[k] = (termFreq[k] ?? 0) + 1;
+        pending.push({ person: p, keys, score: v.score, kind: v.kind });
+      }
+      for (const n of native) this.native.add(n.text, { person: p, score: n.score });
+      const parts = nameParts(person.name, aliases).map(termOf);
+      this.personParts.push(parts);
+      for (const t of parts) {
+        const o = this.partOwners.get(t);
+        if (o) o.push(p);
+        else this.partOwners.set(t, [p]);
+      }
+      for (const c of person.context ?? []) {
+        const keys = contextKeys(c);
+        if (keys.length === 0) continue;
+        const l = this.context.get(keys[0]!);
+        const e = { person: p, keys };
+        if (l) l.push(e);
+        else this.context.set(keys[0]!, [e]);
+      }
+    }
+    // anchor every variant on its rarest part (longer on ties), so a common part ("Mohammed") does
+    // not make every item verify thousands of variants
+    for (const v of pending) {
+      let best = 0;
+      for (let i = 1; i < v.keys.length; i++) {
+        const a = termFreq[v.keys[i]!] ?? 0;
+        const b = termFreq[v.keys[best]!] ?? 0;
+        if (a < b || (a === b && this.terms[v.keys[i]!]!.length > this.terms[v.keys[best]!]!.length)) best = i;
+      }
+      const id = this.vPerson.length;
+      this.vPerson.push(v.person);
+      this.vKeys.push(v.keys);
+      this.vScore.push(v.score);
+      this.vKind.push(v.kind);
+      this.vAnchor.push(best);
+      const t = v.keys[best]!;
+      const l = this.anchored.get(t);
+      if (l) l.push(id);
+      else this.anchored.set(t, [id]);
+    }
+    // deletion index over the parts long enough to have an edit budget
+    let expected = 0;
+    for (const t of this.terms) {
+      const b = editBudget(t.length);
+      if (b === 1) expected += t.length;
+      else if (b === 2) expected += 1 + (t.length * (t.length - 1)) / 2;
+    }
+    this.deletions = new DeletionIndex(expected);
+    for (let id = 0; id < this.terms.length; id++) {
+      const t = this.terms[id]!;
+      const b = editBudget(t.length);
+      if (b === 0) continue;
+      forEachDeletion(t, b, (h) => this.deletions.add(h, id));
+    }
+  }
+
+  /** Watched name parts within their edit budget of `key` (which is not itself a part). */
+  fuzzy(key: string): FuzzyHit[] {
+    const cached = this.fuzzyCache.get(key);
+    if (cached) return cached;
+    const out: FuzzyHit[] = [];
+    const len = key.length;
+    if (len >= 4 && this.deletions.size > 0) {
+      const seen = new Set<number>();
+      const depth = len >= 6 ? 2 : 1;
+      forEachDeletion(key, depth, (h) => {
+        this.deletions.get(h, (term) => {
+          if (seen.has(term)) return;
+          seen.add(term);
+          const t = this.terms[term]!;
+          if (t.charCodeAt(0) !== key.charCodeAt(0)) return;
+          const budget = editBudget(t.length);
+          if (budget === 0) return;
+          const d = osaDistance(key, t, budget);
+          if (d >= 1 && d <= budget) out.push({ term, dist: d });
+        });
+      });
+    }
+    if (this.fuzzyCache.size > 100_000) this.fuzzyCache.clear();
+    this.fuzzyCache.set(key, out);
+    return out;
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Word lists the name reader uses. All entries are folded (lower case, no diacritics).
+ */
+
+/** Honorifics and titles: cues that a name follows, never part of a name. Multi-word titles are space-separated. */
+export const HONORIFICS: ReadonlySet<string> = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'lady', 'lord', 'madam', 'madame',
+  'h e', 'he', 'excellency', 'lok', 'lok chumteav', 'chumteav', 'oknha', 'samdech', 'neak', 'okhna', 'bong', 'ven',
+  'venerable', 'father', 'sister', 'brother', 'imam', 'sheikh', 'shaikh', 'sheik', 'hajji', 'haji', 'hajj', 'sayyid',
+  'sayed', 'ustad', 'ustaz', 'mullah', 'rabbi', 'pastor', 'rev', 'reverend', 'bishop', 'president', 'minister',
+  'senator', 'sen', 'rep', 'gov', 'governor', 'mayor', 'judge', 'justice', 'general', 'gen', 'colonel', 'col',
+  'captain', 'capt', 'lt', 'sgt', 'officer', 'deputy', 'leader', 'activist', 'journalist', 'lawyer', 'comrade',
+  'senor', 'senora', 'sr', 'sra', 'srta', 'don', 'dona', 'herr', 'frau', 'monsieur', 'mme', 'mlle', 'gospodin',
+  'господин', 'госпожа', 'г', 'г-н', 'السيد', 'السيدة', 'الشيخ', 'الدكتور', 'د', 'الاستاذ', 'لوك', 'khun', 'nai',
+  'daw', 'u', 'ko', 'ma', 'bapak', 'pak', 'ibu', 'bu', 'tuan', 'puan', 'datuk', 'dato', 'datin', 'tan', 'encik',
+  'ustadh', 'mam', 'mme', 'ambassador', 'chairman', 'chairwoman', 'chair', 'spokesman', 'spokeswoman', 'spokesperson',
+]);
+
+/** Honorifics in scripts without spaces, removed from native-script aliases. */
+export const NATIVE_HONORIFICS: readonly string[] = ['លោកជំទាវ', 'លោកស្រី', 'លោក', 'អ្នកស្រី', 'ឯកឧត្តម', 'សម្តេច', 'ออกญา', 'นาย', 'นาง', 'นางสาว', '先生', '女士'];
+
+/** Particles inside names that may be present or absent ("al-Qahtani" = "Qahtani" = "el-Qahtani"). */
+export const PARTICLES: ReadonlySet<string> = new Set([
+  'al', 'el', 'ul', 'de', 'del', 'della', 'der', 'den', 'van', 'von', 'da', 'di', 'du', 'dos', 'das', 'la', 'le', 'y',
+]);
+/** Arabic assimilated articles: particles only when hyphen-attached ("ash-Shami"). */
+export const HYPHEN_PARTICLES: ReadonlySet<string> = new Set(['ad', 'an', 'ar', 'as', 'ash', 'at', 'az', 'ath', 'adh', 'ud', 'un']);
+
+/**
+ * Spellings of the same very common given names (transliteration variants), folded to one key.
+ * Each group is one name; the first spelling is the key.
+ */
+const VARIANT_GROUPS: readonly string[][] = [
+  ['muhammad', 'mohammed', 'mohammad', 'mohamed', 'mohamad', 'muhammed', 'mohamud', 'muhamad', 'mohammod', 'mouhamed', 'muhamed', 'mohd', 'mehmed'],
+  ['ahmad', 'ahmed', 'ahmet', 'achmad'],
+  ['mahmoud', 'mahmud', 'mahmood', 'mahmut'],
+  ['hussein', 'husayn', 'hussain', 'husain', 'hossein', 'husein', 'huseyin'],
+  ['hassan', 'hasan', 'hasen'],
+  ['hasanain', 'hassanein'],
+  ['yusuf', 'youssef', 'yousef', 'yusef', 'yousuf', 'yousif', 'youcef', 'yossef'],
+  ['umar', 'omar', 'omer'],
+  ['usama', 'osama', 'oussama'],
+  ['abdullah', 'abdallah', 'abdulla', 'abdellah'],
+  ['abdul', 'abdel', 'abdal', 'abdoul', 'abdol'],
+  ['abdulrahman', 'abdelrahman', 'abderrahmane', 'abdurrahman', 'abdurahman', 'abdelrahmane'],
+  ['abdulaziz', 'abdelaziz', 'abdelazziz'],
+  ['ali', 'aly'],
+  ['mustafa', 'mostafa', 'moustafa', 'mustapha', 'mostapha'],
+  ['ibrahim', 'ebrahim', 'ibraheem', 'brahim'],
+  ['khalid', 'khaled', 'khalied'],
+  ['said', 'saeed', 'saied', 'sayed', 'sayid', 'saiid'],
+  ['nasser', 'nasir', 'naser', 'nassir'],
+  ['aisha', 'aysha', 'aicha', 'ayesha', 'aishah'],
+  ['fatima', 'fatma', 'fatimah', 'fatemeh', 'fatimah'],
+  ['mariam', 'maryam', 'meryem', 'miriam'],
+  ['zainab', 'zaynab', 'zeinab', 'zeynep'],
+  ['jamal', 'gamal', 'djamel', 'jamel'],
+  ['qasim', 'kassem', 'qassem', 'kasim', 'qassim', 'kacem'],
+  ['alexei', 'alexey', 'aleksei', 'aleksey', 'alexej', 'aleksej'],
+  ['sergei', 'sergey', 'serguei', 'sergej'],
+  ['yuri', 'yury', 'iouri', 'juri', 'yuriy'],
+  ['dmitry', 'dmitri', 'dmitriy', 'dimitri'],
+  ['andrei', 'andrey', 'andrej'],
+  ['nikolai', 'nikolay', 'nicolai'],
+  ['evgeny', 'yevgeny', 'evgeniy', 'yevgeniy', 'evgenii', 'yevgeni'],
+  ['ekaterina', 'yekaterina', 'katerina'],
+  ['yulia', 'yuliya', 'julia', 'iuliia', 'ioulia'],
+  ['natalia', 'natalya', 'nataliya'],
+  ['olga', 'olha'],
+  ['vladimir', 'volodymyr', 'wladimir'],
+  ['mikhail', 'mikhael', 'michail'],
+  ['tatiana', 'tatyana', 'tatjana'],
+  ['xinjiang', 'shinjang'],
+];
+
+export const NAME_VARIANT_KEY: ReadonlyMap<string, string> = (() => {
+  const m = new Map<string, string>();
+  for (const g of VARIANT_GROUPS) for (const v of g) m.set(v, g[0]!);
+  return m;
+})();
+
+/**
+ * Common English words that are capitalised at the start of a sentence or in headlines; a capitalised
+ * word from this list next to a name part is not another person's name.
+ */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the and or but if then so as at by for from in into of on onto to with without about after before since ' +
+    'during while when where why how who whom whose which what that this these those there here it its he she they ' +
+    'them his her their we our you your i me my mine also yet still even only just not no nor all any both each ' +
+    'every some many most more few other another such than too very again ever never always often now today ' +
+    'yesterday tomorrow tonight meanwhile however although though because unless until whether said says told ' +
+    'according amid among against between under over up down out off through across near last next first later ' +
+    'earlier recently previously former acting late dear thank thanks please let lets may might must can could ' +
+    'would should will shall did does do is are was were be been being has have had mrs mr ms dr update breaking ' +
+    'exclusive analysis opinion comment editorial news report photo video watch read listen see via courtesy ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april june july august ' +
+    'september october november december jan feb mar apr jun jul aug sep sept oct nov dec'
+  ).split(' '),
+);
+
+/** Words that are also common English words: a partial name made of one needs a title or a context word. */
+export const COMMON_WORDS: ReadonlySet<string> = new Set(
+  (
+    'sam will hope rose may long young king white black brown green gray grey rich bill mark jack john frank grace ' +
+    'joy faith rich price love little small sun man son lee young hun sen sok chan chen lim kim ly ny mu tor mao ' +
+    'yi ma la so san ha li an hai bo ho tan ban bun kong mean moon star rain rainy summer winter spring autumn ' +
+    'april june august sunny hung dang kem ke noor said ali amir malik king queen prince princess can hong'
+  ).split(' '),
+);

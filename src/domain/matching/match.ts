@@ -1,0 +1,509 @@
+/**
+ * Matching one item against a built WatchIndex.
+ */
+import { ALERT_THRESHOLD, REVIEW_THRESHOLD, type MatchableItem, type Mention, type Urgency } from './types.js';
+import { WatchIndex, type FuzzyHit } from './index-build.js';
+import { COMMON_WORDS, FUNCTION_WORDS, HONORIFICS } from './lexicon.js';
+import { CONNECTORS, honorificBefore, isParticleAt, tokenKey } from './names.js';
+import { GAP_BREAK, GAP_DOT, GAP_HYPHEN, GAP_SPACE, tokenise, type Token } from './normalise.js';
+import { sentenceIndex, sentenceStarts, sentenceText } from './sentences.js';
+import { combineLevels, levelOf, sentenceCues, type Cue } from './urgency.js';
+
+interface Hit {
+  person: number;
+  /** token span [ts, te) or -1 for native-script hits */
+  ts: number;
+  te: number;
+  /** original offsets in the combined text */
+  s: number;
+  e: number;
+  score: number;
+  reasons: string[];
+  full: boolean;
+}
+
+const NO_FUZZY: FuzzyHit[] = [];
+
+/** Per-item token state. */
+class ItemTokens {
+  readonly keys: string[];
+  readonly exact: Int32Array;
+  private fuzzyHits: (FuzzyHit[] | undefined)[];
+  readonly capsOk: boolean[];
+
+  constructor(
+    readonly idx: WatchIndex,
+    readonly toks: Token[],
+    lowerCaseText: boolean,
+  ) {
+    const n = toks.length;
+    this.keys = new Array<string>(n);
+    this.exact = new Int32Array(n);
+    this.fuzzyHits = new Array(n);
+    this.capsOk = new Array<boolean>(n);
+    for (let i = 0; i < n; i++) {
+      const t = toks[i]!;
+      const k = tokenKey(t.t);
+      this.keys[i] = k;
+      let id = idx.vocab.get(k);
+      // Arabic conjunction prefix: ومحمد = و + محمد
+      if (id === undefined && k.length > 3 && k.charCodeAt(0) === 0x0648) id = idx.vocab.get(tokenKey(k.slice(1)));
+      this.exact[i] = id ?? -1;
+      this.capsOk[i] = t.up || !t.cased || lowerCaseText;
+    }
+  }
+
+  /** Watched parts this token may be a spelling variant of (only capitalised or caseless words). */
+  fuzzy(i: number): FuzzyHit[] {
+    let f = this.fuzzyHits[i];
+    if (f === undefined) {
+      const t = this.toks[i]!;
+      const k = this.keys[i]!;
+      f = this.exact[i]! >= 0 || k.length < 4 || !this.capsOk[i] || /\d/.test(k) ? NO_FUZZY : this.idx.fuzzy(k);
+      this.fuzzyHits[i] = f;
+      void t;
+    }
+    return f;
+  }
+
+  /** Cost of token i being term `term`: 0 exact, n edits, or -1. */
+  cost(i: number, term: number): number {
+    if (this.exact[i] === term) return 0;
+    if (this.exact[i]! >= 0) return -1;
+    for (const h of this.fuzzy(i)) if (h.term === term) return h.dist;
+    return -1;
+  }
+
+  /** Next name token after i within the same name (skipping particles), or -1. */
+  next(i: number): number {
+    let j = i + 1;
+    while (j < this.toks.length) {
+      const g = this.toks[j]!.gap;
+      if (g !== GAP_SPACE && g !== GAP_HYPHEN) return -1;
+      if (isParticleAt(this.toks, j) && j + 1 < this.toks.length) {
+        j++;
+        continue;
+      }
+      return j;
+    }
+    return -1;
+  }
+
+  prev(i: number): number {
+    let j = i;
+    for (;;) {
+      const g = this.toks[j]!.gap;
+      if (g !== GAP_SPACE && g !== GAP_HYPHEN) return -1;
+      j--;
+      if (j < 0) return -1;
+      if (isParticleAt(this.toks, j)) continue;
+      return j;
+    }
+  }
+}
+
+function fuzzyPenalty(dist: number, len: number): number {
+  return dist * (len >= 7 ? 0.1 : 0.13);
+}
+
+export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
+  const title = item.title ?? '';
+  const combined = title ? `${title}\n\n${item.text ?? ''}` : (item.text ?? '');
+  const textStart = title ? title.length + 2 : 0;
+  const tk = tokenise(combined);
+  const toks = tk.tokens;
+
+  let capital = 0;
+  let cased = 0;
+  for (const t of toks) {
+    if (!t.cased) continue;
+    cased++;
+    if (t.up) capital++;
+  }
+  const lowerCaseText = cased > 20 && capital / cased < 0.02;
+  const it = new ItemTokens(idx, toks, lowerCaseText);
+
+  const hits: Hit[] = [];
+  // ---- 1. full names: anchor lookups, then verification of the rest of the variant
+  const tried = new Set<number>();
+  for (let i = 0; i < toks.length; i++) {
+    const ex = it.exact[i]!;
+    if (ex >= 0) tryAnchor(ex, 0, i);
+    else for (const f of it.fuzzy(i)) tryAnchor(f.term, f.dist, i);
+  }
+
+  function tryAnchor(term: number, dist: number, i: number): void {
+    const vs = idx.anchored.get(term);
+    if (!vs) return;
+    for (const v of vs) {
+      const keys = idx.vKeys[v]!;
+      const a = idx.vAnchor[v]!;
+      let cost = dist;
+      let fuzzyParts = dist > 0 ? 1 : 0;
+      let penalty = dist > 0 ? fuzzyPenalty(dist, idx.terms[term]!.length) : 0;
+      let lower = needsCaps(i) ? 1 : 0;
+      let start = i;
+      let end = i;
+      let ok = true;
+      for (let k = a - 1; k >= 0 && ok; k--) {
+        const j = it.prev(start);
+        const c = j < 0 ? -1 : it.cost(j, keys[k]!);
+        if (c < 0) ok = false;
+        else {
+          start = j;
+          cost += c;
+          if (c > 0) {
+            fuzzyParts++;
+            penalty += fuzzyPenalty(c, idx.terms[keys[k]!]!.length);
+          }
+          if (needsCaps(j)) lower++;
+        }
+      }
+      for (let k = a + 1; k < keys.length && ok; k++) {
+        const j = it.next(end);
+        const c = j < 0 ? -1 : it.cost(j, keys[k]!);
+        if (c < 0) ok = false;
+        else {
+          end = j;
+          cost += c;
+          if (c > 0) {
+            fuzzyParts++;
+            penalty += fuzzyPenalty(c, idx.terms[keys[k]!]!.length);
+          }
+          if (needsCaps(j)) lower++;
+        }
+      }
+      if (!ok) continue;
+      const sig = v * 1_000_003 + start;
+      if (tried.has(sig)) continue;
+      tried.add(sig);
+      // at most one misspelt part in a two-part name; in longer names at most a third of them
+      if (fuzzyParts > Math.max(1, Math.floor(keys.length / 3))) continue;
+      const reasons = [idx.vKind[v]!];
+      let score = idx.vScore[v]!;
+      if (keys.length === 1) {
+        // a one-part name is only a name when written like one
+        if (!it.capsOk[i] || FUNCTION_WORDS.has(it.keys[i]!)) continue;
+      }
+      if (cost > 0) {
+        score -= penalty;
+        reasons.push(`spelling variant (${cost} edit${cost > 1 ? 's' : ''})`);
+      }
+      if (lower > 0) {
+        score -= 0.35;
+        reasons.push('written in lower case');
+      }
+      const hb = honorificBefore(toks, start - 1);
+      if (hb > 0) reasons.push('title before the name');
+      hits.push({
+        person: idx.vPerson[v]!,
+        ts: start,
+        te: end + 1,
+        s: toks[start]!.s,
+        e: toks[end]!.e,
+        score: Math.max(0, Math.min(1, score)),
+        reasons,
+        full: true,
+      });
+    }
+  }
+
+  function needsCaps(j: number): boolean {
+    return !it.capsOk[j] && !CONNECTORS.has(it.keys[j]!);
+  }
+
+  // ---- 2. native scripts without spaces: substring automaton on grapheme boundaries
+  if (tk.hasNoSpace && idx.native.size > 0) {
+    const c = tk.compact;
+    idx.native.search(c, (s, e, val) => {
+      if (!onGraphemeBoundary(c, s, e)) return;
+      hits.push({
+        person: val.person,
+        ts: -1,
+        te: -1,
+        s: tk.compactOffs[s]!,
+        e: tk.compactOffs[e - 1]! + 1,
+        score: val.score,
+        reasons: ['native-script name'],
+        full: true,
+      });
+    });
+  }
+
+  // ---- overlapping full names of different persons: the longer span wins
+  const fulls = resolveOverlaps(hits);
+
+  // ---- 3. partial references (one name part, with or without a title)
+  const named = new Set<number>();
+  for (const h of fulls) if (h.score >= ALERT_THRESHOLD) named.add(h.person);
+  const ctxPersons = new Map<number, string>();
+  if (idx.context.size > 0) {
+    for (let i = 0; i < toks.length; i++) {
+      const l = idx.context.get(it.keys[i]!);
+      if (!l) continue;
+      for (const c of l) {
+        let ok = true;
+        for (let k = 1; k < c.keys.length && ok; k++) if (it.keys[i + k] !== c.keys[k]) ok = false;
+        if (ok && !ctxPersons.has(c.person)) ctxPersons.set(c.person, c.keys.join(' '));
+      }
+    }
+  }
+  const covered = new Uint8Array(toks.length);
+  for (const h of fulls) if (h.ts >= 0) for (let k = h.ts; k < h.te; k++) covered[k] = 1;
+  const titleCase = titleCaseSentences(toks);
+  const partials: Hit[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    if (covered[i] || !it.capsOk[i]) continue;
+    const cands: FuzzyHit[] = it.exact[i]! >= 0 ? [{ term: it.exact[i]!, dist: 0 }] : it.fuzzy(i);
+    if (cands.length === 0) continue;
+    // who could this part be?
+    const namedOwners = new Set<number>();
+    const ctxOwners = new Set<number>();
+    let onlyOwner = -1;
+    let ownerCount = 0;
+    let bestDist = 0;
+    for (const c of cands) {
+      const owners = idx.partOwners.get(c.term);
+      if (!owners) continue;
+      ownerCount += owners.length;
+      if (owners.length === 1) onlyOwner = owners[0]!;
+      bestDist = c.dist;
+      if (owners.length <= named.size + ctxPersons.size) {
+        for (const o of owners) {
+          if (named.has(o)) namedOwners.add(o);
+          else if (ctxPersons.has(o)) ctxOwners.add(o);
+        }
+      } else {
+        for (const o of named) if (idx.personParts[o]!.includes(c.term)) namedOwners.add(o);
+        for (const o of ctxPersons.keys()) if (!named.has(o) && idx.personParts[o]!.includes(c.term)) ctxOwners.add(o);
+      }
+    }
+    if (ownerCount === 0) continue;
+    const key = it.keys[i]!;
+    const hb = honorificBefore(toks, i - 1);
+    const titled = hb > 0 && (toks[i]!.gap === GAP_SPACE || toks[i]!.gap === GAP_DOT);
+    const weak = key.length <= 3 || COMMON_WORDS.has(key) || FUNCTION_WORDS.has(key);
+    if (weak && !titled) continue;
+    if (!titled && !titleCase.has(i) && nextToNameWord(toks, it, i)) continue;
+    let person: number;
+    let score: number;
+    const reasons: string[] = [];
+    if (namedOwners.size === 1) {
+      person = [...namedOwners][0]!;
+      score = 0.85;
+      reasons.push('name part; full name elsewhere in the item');
+    } else if (namedOwners.size > 1) {
+      continue; // fits several persons named in this item: credited to none
+    } else if (ctxOwners.size === 1) {
+      person = [...ctxOwners][0]!;
+      score = 0.75;
+      reasons.push(`name part with context word "${ctxPersons.get(person)}"`);
+    } else if (ctxOwners.size > 1) {
+      continue;
+    } else if (ownerCount === 1 && onlyOwner >= 0 && key.length >= 5 && !weak) {
+      person = onlyOwner;
+      score = 0.45;
+      reasons.push('name part only (no full name or context word in the item)');
+    } else continue;
+    if (titled) {
+      score += 0.05;
+      reasons.push('title before the name part');
+    }
+    if (bestDist > 0) {
+      score -= fuzzyPenalty(bestDist, key.length);
+      reasons.push(`spelling variant (${bestDist} edit${bestDist > 1 ? 's' : ''})`);
+    }
+    partials.push({ person, ts: i, te: i + 1, s: toks[i]!.s, e: toks[i]!.e, score: Math.min(1, score), reasons, full: false });
+  }
+
+  // ---- 4. one mention per person: best hit as evidence, urgency from every hit's sentences
+  const all = [...fulls, ...partials].filter((h) => h.score >= REVIEW_THRESHOLD);
+  if (all.length === 0) return [];
+  const byPerson = new Map<number, Hit[]>();
+  for (const h of all) {
+    const l = byPerson.get(h.person);
+    if (l) l.push(h);
+    else byPerson.set(h.person, [h]);
+  }
+  const starts = sentenceStarts(combined);
+  const sentHits = new Map<number, Hit[]>();
+  for (const h of all) {
+    const si = sentenceIndex(starts, h.s);
+    const l = sentHits.get(si);
+    if (l) l.push(h);
+    else sentHits.set(si, [h]);
+  }
+  const cueCache = new Map<number, Cue[]>();
+  const cuesOf = (si: number): Cue[] => {
+    let c = cueCache.get(si);
+    if (!c) {
+      c = sentenceCues(sentenceRaw(combined, starts, si));
+      cueCache.set(si, c);
+    }
+    return c;
+  };
+
+  const mentions: Mention[] = [];
+  for (const [person, hs] of byPerson) {
+    hs.sort((a, b) => b.score - a.score || a.s - b.s);
+    const best = hs[0]!;
+    const levels: Urgency[] = [];
+    const cueWords: string[] = [];
+    for (const h of hs) {
+      if (h.score < ALERT_THRESHOLD && best.score >= ALERT_THRESHOLD) continue;
+      const si = sentenceIndex(starts, h.s);
+      const sStart = starts[si]!;
+      const others = (sentHits.get(si) ?? []).filter((o) => o.person !== person);
+      let cues = cuesOf(si);
+      // a cue belongs to a mention near it (same clause-sized stretch) ...
+      const hs0 = h.s - sStart;
+      const he0 = h.e - sStart;
+      cues = cues.filter((c) => (c.at >= he0 ? c.at - he0 : hs0 - c.at) <= CUE_REACH);
+      if (others.length > 0) {
+        // ... and to the nearest named person, unless they are listed together ("A and B were detained")
+        cues = cues.filter((c) => {
+          const mine = c.at >= he0 ? c.at - he0 : hs0 - c.at;
+          return others.every((o) => {
+            const os = o.s - sStart;
+            const oe = o.e - sStart;
+            const theirs = c.at >= oe ? c.at - oe : os - c.at;
+            if (theirs >= mine) return true;
+            const between = o.s >= h.e ? combined.slice(h.e, o.s) : combined.slice(o.e, h.s);
+            return LIST_JOIN.test(between);
+          });
+        });
+      }
+      let { level, cue } = levelOf(cues);
+      // "She was later released." — the next sentence, when it continues about the same person
+      if (si + 1 < starts.length) {
+        const nextRaw = sentenceRaw(combined, starts, si + 1);
+        const pronoun = others.length === 0 ? /^\s*["“]?(?:he|she|they|his|her|their)\b/i : /^\s*["“]?(?:they|their)\b/i;
+        if (pronoun.test(nextRaw) && !sentHits.has(si + 1)) {
+          const more = levelOf([...cues, ...cuesOf(si + 1)]);
+          if (more.level !== 'info') ({ level, cue } = more);
+        }
+      }
+      levels.push(level);
+      if (cue) cueWords.push(cue);
+    }
+    const urgency = combineLevels(levels);
+    const si = sentenceIndex(starts, best.s);
+    const inTitle = best.s < textStart;
+    const reasons = [...best.reasons];
+    const ctx = ctxPersons.get(person);
+    if (ctx && !reasons.some((r) => r.includes('context'))) reasons.push(`context word "${ctx}"`);
+    if (hs.length > 1) reasons.push(`${hs.length} mentions in the item`);
+    if (urgency !== 'info' && cueWords.length) reasons.push(`urgency from "${[...new Set(cueWords)].slice(0, 3).join('", "')}"`);
+    mentions.push({
+      itemId: item.id,
+      personId: idx.persons[person]!.id,
+      score: Math.round(best.score * 1000) / 1000,
+      urgency,
+      evidence: sentenceText(combined, starts, si),
+      reasons,
+      field: inTitle ? 'title' : 'text',
+      start: inTitle ? best.s : best.s - textStart,
+      end: inTitle ? best.e : best.e - textStart,
+    });
+  }
+  mentions.sort((a, b) => b.score - a.score || (a.field === b.field ? a.start - b.start : a.field === 'title' ? -1 : 1));
+  return mentions;
+}
+
+/** How far (in characters) from a mention an urgency cue may be. */
+const CUE_REACH = 160;
+/** Text between two names that makes them one list: ", ", " and ", ", 32, and ", ", two other citizens, and ". */
+const LIST_JOIN = /^\s*(?:,\s*[^,.;:]{0,40},)?\s*(?:,|and|&|or|as well as|along with)?\s*(?:his wife|her husband)?\s*,?\s*$/i;
+
+function sentenceRaw(text: string, starts: number[], si: number): string {
+  const s = starts[si]!;
+  const e = si + 1 < starts.length ? starts[si + 1]! : text.length;
+  return text.slice(s, e);
+}
+
+/** Combining marks, Khmer coeng and Myanmar virama glue characters into one cluster. */
+function isJoining(c: number): boolean {
+  return (
+    c === 0x17d2 ||
+    c === 0x1039 ||
+    c === 0x103a ||
+    c === 0x200d ||
+    (c >= 0x17b4 && c <= 0x17d3) ||
+    (c >= 0x0e31 && c <= 0x0e3a && c !== 0x0e32 && c !== 0x0e33) ||
+    (c >= 0x0e47 && c <= 0x0e4e) ||
+    (c >= 0x0eb1 && c <= 0x0ebc && c !== 0x0eb2 && c !== 0x0eb3) ||
+    (c >= 0x0ec8 && c <= 0x0ecd) ||
+    (c >= 0x102b && c <= 0x103e) ||
+    (c >= 0x3099 && c <= 0x309a)
+  );
+}
+
+function onGraphemeBoundary(c: string, s: number, e: number): boolean {
+  if (isJoining(c.charCodeAt(s))) return false;
+  if (s > 0 && (c.charCodeAt(s - 1) === 0x17d2 || c.charCodeAt(s - 1) === 0x1039)) return false;
+  if (e < c.length && isJoining(c.charCodeAt(e))) return false;
+  if (c.charCodeAt(e - 1) === 0x17d2 || c.charCodeAt(e - 1) === 0x1039) return false;
+  return true;
+}
+
+function resolveOverlaps(hits: Hit[]): Hit[] {
+  if (hits.length < 2) return hits;
+  const sorted = [...hits].sort((a, b) => b.e - b.s - (a.e - a.s) || b.score - a.score);
+  const kept: Hit[] = [];
+  for (const h of sorted) {
+    const inside = kept.some(
+      (k) =>
+        // the same person found twice on one span (name and a reordered variant): keep the better
+        (k.person === h.person && k.s < h.e && h.s < k.e) ||
+        (k.person !== h.person && k.s <= h.s && h.e <= k.e && k.e - k.s > h.e - h.s && k.score >= h.score - 0.15),
+    );
+    if (!inside) kept.push(h);
+  }
+  return kept;
+}
+
+/** Is token i directly next to a capitalised word that is not a title or a common word (another person's name)? */
+function nextToNameWord(toks: Token[], it: { keys: string[] }, i: number): boolean {
+  const t = toks[i]!;
+  if (i > 0 && (t.gap === GAP_SPACE || t.gap === GAP_HYPHEN)) {
+    const p = toks[i - 1]!;
+    const pk = it.keys[i - 1]!;
+    if (p.up && p.cased && !HONORIFICS.has(pk) && !FUNCTION_WORDS.has(pk) && honorificBefore(toks, i - 1) === 0 && !/^\d/.test(pk)) {
+      // a capitalised word at the start of a sentence is not a name by itself
+      if (!(p.gap === GAP_BREAK && COMMON_START.test(pk))) return true;
+    }
+  }
+  const n = toks[i + 1];
+  if (n && (n.gap === GAP_SPACE || n.gap === GAP_HYPHEN) && n.up && n.cased) {
+    const nk = it.keys[i + 1]!;
+    if (!FUNCTION_WORDS.has(nk) && !HONORIFICS.has(nk) && !n.allUp) return true;
+  }
+  return false;
+}
+
+const COMMON_START = /^[a-z]+$/;
+
+/** Tokens inside Title Case or ALL-CAPS runs (headlines), where capitals say nothing about names. */
+function titleCaseSentences(toks: Token[]): Set<number> {
+  const out = new Set<number>();
+  let runStart = 0;
+  const flush = (end: number) => {
+    let cased = 0;
+    let up = 0;
+    for (let k = runStart; k < end; k++) {
+      const t = toks[k]!;
+      if (!t.cased || t.t.length < 4) continue;
+      cased++;
+      if (t.up) up++;
+    }
+    if (cased >= 3 && up / cased >= 0.8) for (let k = runStart; k < end; k++) out.add(k);
+  };
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i]!.gap === GAP_BREAK && i > runStart) {
+      flush(i);
+      runStart = i;
+    }
+  }
+  flush(toks.length);
+  return out;
+}
