@@ -18,6 +18,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   adminToken: string | undefined;
+  /** Where notices about failing or silent feeds go; unset: they are only logged. */
+  adminEmail: string | undefined;
   allowPrivateFeeds: boolean;
   defaultPollSeconds: number;
   publicRateLimit: number;
@@ -83,6 +85,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (adminToken !== undefined && adminToken.length < 16) {
     throw new ConfigError('ADMIN_TOKEN', 'must be at least 16 characters long');
   }
+  const adminEmail = env.ADMIN_EMAIL?.trim() || undefined;
+  if (adminEmail !== undefined && !/^[^\s@]+@[^\s@]+$/.test(adminEmail)) {
+    throw new ConfigError('ADMIN_EMAIL', 'must be an email address');
+  }
   const redisPrefix = env.REDIS_PREFIX?.trim() || 'vigil';
   if (!/^[A-Za-z0-9_-]+$/.test(redisPrefix)) {
     throw new ConfigError('REDIS_PREFIX', 'may hold only letters, digits, "_" and "-"');
@@ -97,6 +103,7 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom,
     adminToken,
+    adminEmail,
     allowPrivateFeeds: boolean(env, 'ALLOW_PRIVATE_FEEDS', false),
     defaultPollSeconds: integer(env, 'DEFAULT_POLL_SECONDS', 300, 1, 7 * 24 * 3600),
     publicRateLimit: integer(env, 'PUBLIC_RATE_LIMIT', 20, 1, 1_000_000),

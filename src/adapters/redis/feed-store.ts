@@ -2,35 +2,17 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Feed } from '../../domain/model.js';
 import type { RedisKeys } from './keys.js';
+import { emptyHealth, type FeedHealth } from '../../domain/feeds/health.js';
 
-/** What the poller remembers between polls of one feed. */
-export interface FeedState {
+/** What the poller remembers between polls of one feed: its health and its conditional-GET state. */
+export interface FeedState extends FeedHealth {
   etag?: string;
   lastModified?: string;
-  /** Unset until the first successful poll: that poll alerts only on recent items. */
+  /** Unset until the first successful parse: that poll alerts only on recent items. */
   firstPolledAt?: string;
-  lastFetchedAt: string | null;
-  lastStatus: string | null;
-  lastError: string | null;
-  consecutiveFailures: number;
-  itemsSeen: number;
-  nextPollAt: string | null;
-  lastSuccessAt: string | null;
-  lastNewItemAt: string | null;
-  flaggedAt: string | null;
 }
 
-export const emptyFeedState = (): FeedState => ({
-  lastFetchedAt: null,
-  lastStatus: null,
-  lastError: null,
-  consecutiveFailures: 0,
-  itemsSeen: 0,
-  nextPollAt: null,
-  lastSuccessAt: null,
-  lastNewItemAt: null,
-  flaggedAt: null,
-});
+export const emptyFeedState = (): FeedState => emptyHealth();
 
 export class FeedStore {
   constructor(
