@@ -3,7 +3,9 @@
  */
 import { ALERT_THRESHOLD, REVIEW_THRESHOLD, type MatchableItem, type Mention, type Urgency } from './types.js';
 import { WatchIndex, type FuzzyHit } from './index-build.js';
-import { COMMON_WORDS, FUNCTION_WORDS, HONORIFICS } from './lexicon.js';
+import { COMMON_WORDS, FUNCTION_WORDS, HONORIFICS, NAME_VARIANT_KEY } from './lexicon.js';
+
+const COMMON_GIVEN_KEYS: ReadonlySet<string> = new Set(NAME_VARIANT_KEY.values());
 import { CONNECTORS, honorificBefore, isParticleAt, tokenKey } from './names.js';
 import { GAP_BREAK, GAP_DOT, GAP_HYPHEN, GAP_SPACE, tokenise, type Token } from './normalise.js';
 import { sentenceIndex, sentenceStarts, sentenceText } from './sentences.js';
@@ -20,6 +22,8 @@ interface Hit {
   score: number;
   reasons: string[];
   full: boolean;
+  /** for partial references: the part matched */
+  term?: number;
 }
 
 const NO_FUZZY: FuzzyHit[] = [];
@@ -179,6 +183,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
       tried.add(sig);
       // at most one misspelt part in a two-part name; in longer names at most a third of them
       if (fuzzyParts > Math.max(1, Math.floor(keys.length / 3))) continue;
+      if (idx.vKind[v] === 'shortened name' && extendsName(start, end)) continue;
       const reasons = [idx.vKind[v]!];
       let score = idx.vScore[v]!;
       if (keys.length === 1) {
@@ -206,6 +211,19 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
         full: true,
       });
     }
+  }
+
+  /** Capitalised name-like words right before or after the span: "Gabriel García Márquez" is not "García Márquez". */
+  function extendsName(start: number, end: number): boolean {
+    const before = toks[start - 1];
+    const first = toks[start]!;
+    if (before && (first.gap === GAP_SPACE || first.gap === GAP_HYPHEN) && before.up && before.cased) {
+      const k = it.keys[start - 1]!;
+      if (!FUNCTION_WORDS.has(k) && honorificBefore(toks, start - 1) === 0 && !(before.gap === GAP_BREAK && /^[a-z]+$/.test(k) && k.length < 4)) return true;
+    }
+    const after = toks[end + 1];
+    if (after && (after.gap === GAP_SPACE || after.gap === GAP_HYPHEN) && after.up && after.cased && !FUNCTION_WORDS.has(it.keys[end + 1]!)) return true;
+    return false;
   }
 
   function needsCaps(j: number): boolean {
@@ -252,6 +270,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   for (const h of fulls) if (h.ts >= 0) for (let k = h.ts; k < h.te; k++) covered[k] = 1;
   const titleCase = titleCaseSentences(toks);
   const partials: Hit[] = [];
+  const otherNamed = new Set<number>();
   for (let i = 0; i < toks.length; i++) {
     if (covered[i] || !it.capsOk[i]) continue;
     const cands: FuzzyHit[] = it.exact[i]! >= 0 ? [{ term: it.exact[i]!, dist: 0 }] : it.fuzzy(i);
@@ -282,9 +301,14 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
     const key = it.keys[i]!;
     const hb = honorificBefore(toks, i - 1);
     const titled = hb > 0 && (toks[i]!.gap === GAP_SPACE || toks[i]!.gap === GAP_DOT);
-    const weak = key.length <= 3 || COMMON_WORDS.has(key) || FUNCTION_WORDS.has(key);
+    // short parts, common words and very common given names (Mohammed, Ali) need a title
+    const weak = key.length <= 3 || COMMON_WORDS.has(key) || FUNCTION_WORDS.has(key) || COMMON_GIVEN_KEYS.has(key);
     if (weak && !titled) continue;
-    if (!titled && !titleCase.has(i) && nextToNameWord(toks, it, i)) continue;
+    if (!titleCase.has(i) && nextToNameWord(toks, it, i, !titled)) {
+      // "Saad al-Qahtani": this part also names someone else here; its bare uses are ambiguous
+      for (const c of cands) otherNamed.add(c.term);
+      continue;
+    }
     let person: number;
     let score: number;
     const reasons: string[] = [];
@@ -313,7 +337,13 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
       score -= fuzzyPenalty(bestDist, key.length);
       reasons.push(`spelling variant (${bestDist} edit${bestDist > 1 ? 's' : ''})`);
     }
-    partials.push({ person, ts: i, te: i + 1, s: toks[i]!.s, e: toks[i]!.e, score: Math.min(1, score), reasons, full: false });
+    partials.push({ person, ts: i, te: i + 1, s: toks[i]!.s, e: toks[i]!.e, score: Math.min(1, score), reasons, full: false, term: cands[0]!.term });
+  }
+  for (const p of partials) {
+    if (p.score >= REVIEW_THRESHOLD && otherNamed.has(p.term!)) {
+      p.score = Math.min(p.score, REVIEW_THRESHOLD);
+      p.reasons.push('the same name part names someone else in this item');
+    }
   }
 
   // ---- 4. one mention per person: best hit as evidence, urgency from every hit's sentences
@@ -382,6 +412,12 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
           const more = levelOf([...cues, ...cuesOf(si + 1)]);
           if (more.level !== 'info') ({ level, cue } = more);
         }
+      }
+      if (h.s < textStart && level === 'info') {
+        // a name in the headline: the body's first sentence tells what happened
+        const lead = sentenceIndex(starts, textStart);
+        const more = levelOf(cuesOf(lead));
+        if (more.level !== 'info') ({ level, cue } = more);
       }
       levels.push(level);
       if (cue) cueWords.push(cue);
@@ -463,19 +499,27 @@ function resolveOverlaps(hits: Hit[]): Hit[] {
 }
 
 /** Is token i directly next to a capitalised word that is not a title or a common word (another person's name)? */
-function nextToNameWord(toks: Token[], it: { keys: string[] }, i: number): boolean {
-  const t = toks[i]!;
-  if (i > 0 && (t.gap === GAP_SPACE || t.gap === GAP_HYPHEN)) {
-    const p = toks[i - 1]!;
-    const pk = it.keys[i - 1]!;
-    if (p.up && p.cased && !HONORIFICS.has(pk) && !FUNCTION_WORDS.has(pk) && honorificBefore(toks, i - 1) === 0 && !/^\d/.test(pk)) {
+function nextToNameWord(toks: Token[], it: { keys: string[] }, i: number, checkPrev: boolean): boolean {
+  let t = toks[i]!;
+  let pi = i - 1;
+  // "Saad al-Qahtani": look past the particle
+  while (pi > 0 && (t.gap === GAP_SPACE || t.gap === GAP_HYPHEN) && isParticleAt(toks, pi)) {
+    t = toks[pi]!;
+    pi--;
+  }
+  if (checkPrev && pi >= 0 && (t.gap === GAP_SPACE || t.gap === GAP_HYPHEN)) {
+    const p = toks[pi]!;
+    const pk = it.keys[pi]!;
+    if (p.up && p.cased && !HONORIFICS.has(pk) && !FUNCTION_WORDS.has(pk) && honorificBefore(toks, pi) === 0 && !/^\d/.test(pk)) {
       // a capitalised word at the start of a sentence is not a name by itself
       if (!(p.gap === GAP_BREAK && COMMON_START.test(pk))) return true;
     }
   }
-  const n = toks[i + 1];
+  let ni = i + 1;
+  while (ni + 1 < toks.length && (toks[ni]!.gap === GAP_SPACE || toks[ni]!.gap === GAP_HYPHEN) && isParticleAt(toks, ni)) ni++;
+  const n = toks[ni];
   if (n && (n.gap === GAP_SPACE || n.gap === GAP_HYPHEN) && n.up && n.cased) {
-    const nk = it.keys[i + 1]!;
+    const nk = it.keys[ni]!;
     if (!FUNCTION_WORDS.has(nk) && !HONORIFICS.has(nk) && !n.allUp) return true;
   }
   return false;

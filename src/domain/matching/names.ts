@@ -154,6 +154,11 @@ export function nameVariants(name: string, aliases: readonly string[]): { varian
       add(k.slice(0, -1), 0.85, 'shortened name');
       add(k.slice(1), 0.85, 'shortened name');
       add([k[0]!, k[k.length - 1]!], 0.85, 'shortened name');
+      if (k.length >= 4) {
+        // Spanish double surnames: the two surnames, or the first given name with the first surname
+        add(k.slice(-2), 0.85, 'shortened name');
+        add([k[0]!, k[k.length - 2]!], 0.85, 'shortened name');
+      }
     }
   }
   return { variants, native };
