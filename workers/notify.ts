@@ -27,7 +27,8 @@ export async function notify(s: Services, { alertId, subscriberId }: NotifyJob):
   }
   if (!(await s.subscriptions.isSubscribed(subscriberId, person.id))) return 'dropped';
 
-  const release = await acquireLease(s.redis, s.keys.lock(`send-${alertId}-${subscriberId}`), 120_000);
+  // As long as a job lock: once that lapses BullMQ deems this worker dead and hands the job on.
+  const release = await acquireLease(s.redis, s.keys.lock(`send-${alertId}-${subscriberId}`), s.config.jobLockSeconds * 1000);
   if (!release) throw new Error('another worker is sending this alert to this subscriber; retrying later');
   try {
     if (await s.subscriptions.wasSent(alertId, subscriberId)) return 'already-sent';

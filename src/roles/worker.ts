@@ -12,7 +12,9 @@ export interface WorkerRole {
 
 export function startWorkers(s: Services, opts: { pollConcurrency?: number; matchConcurrency?: number; notifyConcurrency?: number } = {}): WorkerRole {
   const matchers = new WatchlistMatcher(s);
-  const common = { prefix: s.bullPrefix, lockDuration: 60_000, maxStalledCount: 3 };
+  const lockDuration = s.config.jobLockSeconds * 1000;
+  // A crashed worker's job is taken over once its lock lapses, found by the next stalled check.
+  const common = { prefix: s.bullPrefix, lockDuration, stalledInterval: lockDuration / 2, maxStalledCount: 3 };
   const workers = [
     new Worker(QUEUE.poll, (job) => processPollJob(s, job), { ...common, connection: s.connection(), concurrency: opts.pollConcurrency ?? 16 }),
     new Worker(QUEUE.match, (job) => processMatchJob(s, matchers, job), { ...common, connection: s.connection(), concurrency: opts.matchConcurrency ?? 2 }),

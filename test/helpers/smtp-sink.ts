@@ -11,17 +11,27 @@ export interface SmtpSink {
   waitFor(predicate: (messages: ParsedMail[]) => boolean, timeoutMs?: number, what?: string): Promise<void>;
   /** Makes the next `n` messages fail with a 451 (a temporary error). */
   failNext(n: number): void;
+  /** While on, every message's DATA is held unanswered (a sender blocked mid-send); off drops them unaccepted. */
+  hold(on: boolean): void;
+  held(): number;
   close(): Promise<void>;
 }
 
 export async function startSmtpSink(): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
   let failures = 0;
+  let holding = false;
+  const heldCallbacks: ((err?: Error) => void)[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, _session, callback) {
+      if (holding) {
+        stream.resume();
+        stream.on('end', () => heldCallbacks.push(callback));
+        return;
+      }
       if (failures > 0) {
         failures--;
         stream.resume();
@@ -53,6 +63,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     failNext(n) {
       failures = n;
     },
+    hold(on) {
+      holding = on;
+      if (!on) for (const cb of heldCallbacks.splice(0)) cb(Object.assign(new Error('dropped'), { responseCode: 451 }));
+    },
+    held: () => heldCallbacks.length,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
