@@ -3,6 +3,7 @@
  * limits), one error handler, then the admin and public routes.
  */
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import { Ajv } from 'ajv';
 import helmet from '@fastify/helmet';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
@@ -14,8 +15,12 @@ export async function buildApp(s: Services, opts: { adminToken: string }): Promi
   const app = Fastify({
     loggerInstance: s.log.child({ role: 'api' }) as FastifyBaseLogger,
     trustProxy: true,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   });
+  // Query strings and params are text, so they are coerced ("50" → 50); JSON bodies are typed by
+  // their sender and must not be ({"name": 42} is an error, not the name "42").
+  const coercing = new Ajv({ coerceTypes: 'array', useDefaults: true, removeAdditional: false, allErrors: false });
+  const strict = new Ajv({ coerceTypes: false, useDefaults: true, removeAdditional: false, allErrors: false });
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
 
   // An empty JSON body (a bare POST /confirm from some clients) is no body, not an error.
   app.removeContentTypeParser('application/json');
