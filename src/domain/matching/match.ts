@@ -34,6 +34,8 @@ class ItemTokens {
   readonly exact: Int32Array;
   private fuzzyHits: (FuzzyHit[] | undefined)[];
   readonly capsOk: boolean[];
+  /** keys the item writes in lower case somewhere (ordinary words) */
+  readonly lowerSeen = new Set<string>();
 
   constructor(
     readonly idx: WatchIndex,
@@ -54,6 +56,7 @@ class ItemTokens {
       if (id === undefined && k.length > 3 && k.charCodeAt(0) === 0x0648) id = idx.vocab.get(tokenKey(k.slice(1)));
       this.exact[i] = id ?? -1;
       this.capsOk[i] = t.up || !t.cased || lowerCaseText;
+      if (t.cased && !t.up) this.lowerSeen.add(k);
     }
   }
 
@@ -499,7 +502,7 @@ function resolveOverlaps(hits: Hit[]): Hit[] {
 }
 
 /** Is token i directly next to a capitalised word that is not a title or a common word (another person's name)? */
-function nextToNameWord(toks: Token[], it: { keys: string[] }, i: number, checkPrev: boolean): boolean {
+function nextToNameWord(toks: Token[], it: { keys: string[]; lowerSeen: Set<string> }, i: number, checkPrev: boolean): boolean {
   let t = toks[i]!;
   let pi = i - 1;
   // "Saad al-Qahtani": look past the particle
@@ -511,8 +514,8 @@ function nextToNameWord(toks: Token[], it: { keys: string[] }, i: number, checkP
     const p = toks[pi]!;
     const pk = it.keys[pi]!;
     if (p.up && p.cased && !HONORIFICS.has(pk) && !FUNCTION_WORDS.has(pk) && honorificBefore(toks, pi) === 0 && !/^\d/.test(pk)) {
-      // a capitalised word at the start of a sentence is not a name by itself
-      if (!(p.gap === GAP_BREAK && COMMON_START.test(pk))) return true;
+      // a capitalised word that the item also writes in lower case is an ordinary word
+      if (!it.lowerSeen.has(pk)) return true;
     }
   }
   let ni = i + 1;
@@ -520,12 +523,11 @@ function nextToNameWord(toks: Token[], it: { keys: string[] }, i: number, checkP
   const n = toks[ni];
   if (n && (n.gap === GAP_SPACE || n.gap === GAP_HYPHEN) && n.up && n.cased) {
     const nk = it.keys[ni]!;
-    if (!FUNCTION_WORDS.has(nk) && !HONORIFICS.has(nk) && !n.allUp) return true;
+    if (!FUNCTION_WORDS.has(nk) && !HONORIFICS.has(nk) && !n.allUp && !it.lowerSeen.has(nk)) return true;
   }
   return false;
 }
 
-const COMMON_START = /^[a-z]+$/;
 
 /** Tokens inside Title Case or ALL-CAPS runs (headlines), where capitals say nothing about names. */
 function titleCaseSentences(toks: Token[]): Set<number> {
