@@ -17,6 +17,8 @@ export interface FeedServer {
   entries: FeedEntry[];
   /** How many times the feed was fetched. */
   hits(): number;
+  /** When each fetch of the feed arrived (ms since epoch). */
+  hitTimes: number[];
   close(): Promise<void>;
 }
 
@@ -42,9 +44,11 @@ ${items}
 
 export async function startFeedServer(entries: FeedEntry[] = []): Promise<FeedServer> {
   let hits = 0;
+  const hitTimes: number[] = [];
   const server = http.createServer((req, res) => {
     if (req.url === '/feed.xml') {
       hits++;
+      hitTimes.push(Date.now());
       res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
       res.end(rss(base, entries));
       return;
@@ -58,6 +62,7 @@ export async function startFeedServer(entries: FeedEntry[] = []): Promise<FeedSe
     feedUrl: `${base}/feed.xml`,
     entries,
     hits: () => hits,
+    hitTimes,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
