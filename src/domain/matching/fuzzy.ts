@@ -13,15 +13,24 @@ export function editBudget(len: number): number {
   return len >= 8 ? 2 : len >= 5 ? 1 : 0;
 }
 
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
 /** Optimal string alignment distance, with early exit above `max`. */
 export function osaDistance(a: string, b: string, max: number): number {
   const la = a.length;
   const lb = b.length;
   if (Math.abs(la - lb) > max) return max + 1;
   if (a === b) return 0;
-  let prev2 = new Array<number>(lb + 1).fill(0);
-  let prev = new Array<number>(lb + 1);
-  let cur = new Array<number>(lb + 1);
+  if (lb + 1 > rowA.length) {
+    rowA = new Int32Array(lb + 1);
+    rowB = new Int32Array(lb + 1);
+    rowC = new Int32Array(lb + 1);
+  }
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
   for (let j = 0; j <= lb; j++) prev[j] = j;
   for (let i = 1; i <= la; i++) {
     cur[0] = i;
@@ -30,8 +39,15 @@ export function osaDistance(a: string, b: string, max: number): number {
     for (let j = 1; j <= lb; j++) {
       const cb = b.charCodeAt(j - 1);
       const cost = ca === cb ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) v = Math.min(v, prev2[j - 2]! + 1);
+      let v = prev[j]! + 1;
+      const ins = cur[j - 1]! + 1;
+      if (ins < v) v = ins;
+      const sub = prev[j - 1]! + cost;
+      if (sub < v) v = sub;
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+        const tr = prev2[j - 2]! + 1;
+        if (tr < v) v = tr;
+      }
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
@@ -44,28 +60,46 @@ export function osaDistance(a: string, b: string, max: number): number {
   return prev[lb]!;
 }
 
-/** FNV-1a over `s` skipping positions `skip1` and `skip2` (-1 for none). */
-function hashSkip(s: string, skip1: number, skip2: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    if (i === skip1 || i === skip2) continue;
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0 || 1;
+// Polynomial hashing mod 2^32: every deletion's hash in O(1) from prefix hashes.
+const B = 0x01000193;
+const MAXLEN = 64;
+const POW = new Int32Array(MAXLEN + 1);
+POW[0] = 1;
+for (let i = 1; i <= MAXLEN; i++) POW[i] = Math.imul(POW[i - 1]!, B);
+const PRE = new Int32Array(MAXLEN + 1);
+
+/** hash of s[a..b) from prefix hashes */
+function sub(a: number, b: number): number {
+  return (PRE[b]! - Math.imul(PRE[a]!, POW[b - a]!)) | 0;
+}
+
+function finish(h: number, len: number): number {
+  // mix in the length, avoid 0
+  let x = (h ^ Math.imul(len, 0x9e3779b1)) >>> 0;
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b) >>> 0;
+  return (x ^ (x >>> 13)) >>> 0 || 1;
 }
 
 /** Calls `fn(hash)` for `s` and each of its deletions up to `depth` (position 0 never deleted). */
 export function forEachDeletion(s: string, depth: number, fn: (h: number) => void): void {
-  fn(hashSkip(s, -1, -1));
+  const n = Math.min(s.length, MAXLEN);
+  PRE[0] = 0;
+  for (let k = 0; k < n; k++) PRE[k + 1] = (Math.imul(PRE[k]!, B) + s.charCodeAt(k)) | 0;
+  fn(finish(PRE[n]!, n));
   if (depth < 1) return;
-  const n = s.length;
   for (let i = 1; i < n; i++) {
     // deleting one of a run of equal letters gives the same string: only the first of the run
-    if (s.charCodeAt(i) === s.charCodeAt(i - 1) && i > 1) continue;
-    fn(hashSkip(s, i, -1));
+    if (i > 1 && s.charCodeAt(i) === s.charCodeAt(i - 1)) continue;
+    // s without i: s[0..i) + s[i+1..n)
+    const h1 = (Math.imul(PRE[i]!, POW[n - i - 1]!) + sub(i + 1, n)) | 0;
+    fn(finish(h1, n - 1));
     if (depth < 2) continue;
-    for (let j = i + 1; j < n; j++) fn(hashSkip(s, i, j));
+    for (let j = i + 1; j < n; j++) {
+      if (j > i + 1 && s.charCodeAt(j) === s.charCodeAt(j - 1)) continue;
+      // s without i and j: s[0..i) + s[i+1..j) + s[j+1..n)
+      const h2 = (Math.imul(PRE[i]!, POW[n - i - 2]!) + Math.imul(sub(i + 1, j), POW[n - j - 1]!) + sub(j + 1, n)) | 0;
+      fn(finish(h2, n - 2));
+    }
   }
 }
 
@@ -80,7 +114,7 @@ export class DeletionIndex {
 
   constructor(expectedEntries: number) {
     let cap = 1024;
-    while (cap < expectedEntries * 1.6) cap <<= 1;
+    while (cap * 0.7 < expectedEntries) cap <<= 1;
     this.mask = cap - 1;
     this.keys = new Uint32Array(cap);
     this.heads = new Int32Array(cap).fill(-1);
@@ -119,6 +153,25 @@ export class DeletionIndex {
     this.vals[this.count] = term;
     this.next[this.count] = head;
     this.heads[slot] = this.count++;
+  }
+
+  /** First posting of `hash` (-1 if none); walk with nextOf / termOf. */
+  head(hash: number): number {
+    let slot = (Math.imul(hash, 0x9e3779b1) >>> 0) & this.mask;
+    for (;;) {
+      const head = this.heads[slot]!;
+      if (head === -1) return -1;
+      if (this.keys[slot] === hash) return head;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  nextOf(p: number): number {
+    return this.next[p]!;
+  }
+
+  termOf(p: number): number {
+    return this.vals[p]!;
   }
 
   /** Calls fn(term) for every term stored under `hash` (may repeat terms). */

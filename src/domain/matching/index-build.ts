@@ -42,6 +42,9 @@ export class WatchIndex {
   readonly deletions: DeletionIndex;
   /** fuzzy lookups memoised across items (news vocabulary repeats) */
   private fuzzyCache = new Map<string, FuzzyHit[]>();
+  private termLen: Uint8Array = new Uint8Array(0);
+  private seen: Int32Array = new Int32Array(0);
+  private stamp = 0;
 
   constructor(persons: WatchedPerson[]) {
     this.persons = persons;
@@ -110,6 +113,9 @@ export class WatchIndex {
       else if (b === 2) expected += 1 + (t.length * (t.length - 1)) / 2;
     }
     this.deletions = new DeletionIndex(expected);
+    this.termLen = new Uint8Array(this.terms.length);
+    for (let id = 0; id < this.terms.length; id++) this.termLen[id] = Math.min(255, this.terms[id]!.length);
+    this.seen = new Int32Array(this.terms.length);
     for (let id = 0; id < this.terms.length; id++) {
       const t = this.terms[id]!;
       const b = editBudget(t.length);
@@ -124,20 +130,26 @@ export class WatchIndex {
     if (cached) return cached;
     const out: FuzzyHit[] = [];
     const len = key.length;
-    if (len >= 4 && this.deletions.size > 0) {
-      const seen = new Set<number>();
-      const depth = len >= 6 ? 2 : 1;
-      forEachDeletion(key, depth, (h) => {
-        this.deletions.get(h, (term) => {
-          if (seen.has(term)) return;
-          seen.add(term);
-          const t = this.terms[term]!;
-          if (t.charCodeAt(0) !== key.charCodeAt(0)) return;
-          const budget = editBudget(t.length);
-          if (budget === 0) return;
+    if (len >= 4 && len <= 40 && this.deletions.size > 0) {
+      const stamp = ++this.stamp;
+      const seen = this.seen;
+      const lens = this.termLen;
+      const first = key.charCodeAt(0);
+      const del = this.deletions;
+      const terms = this.terms;
+      forEachDeletion(key, len >= 6 ? 2 : 1, (h) => {
+        for (let p = del.head(h); p !== -1; p = del.nextOf(p)) {
+          const term = del.termOf(p);
+          if (seen[term] === stamp) continue;
+          seen[term] = stamp;
+          const tl = lens[term]!;
+          const budget = tl >= 8 ? 2 : tl >= 5 ? 1 : 0;
+          if (budget === 0 || Math.abs(tl - len) > budget) continue;
+          const t = terms[term]!;
+          if (t.charCodeAt(0) !== first) continue;
           const d = osaDistance(key, t, budget);
           if (d >= 1 && d <= budget) out.push({ term, dist: d });
-        });
+        }
       });
     }
     if (this.fuzzyCache.size > 100_000) this.fuzzyCache.clear();

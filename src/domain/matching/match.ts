@@ -49,6 +49,10 @@ class ItemTokens {
     this.capsOk = new Array<boolean>(n);
     for (let i = 0; i < n; i++) {
       const t = toks[i]!;
+      if (t.cased && !t.up) this.lowerSeen.add(t.t);
+    }
+    for (let i = 0; i < n; i++) {
+      const t = toks[i]!;
       const k = tokenKey(t.t);
       this.keys[i] = k;
       let id = idx.vocab.get(k);
@@ -56,7 +60,6 @@ class ItemTokens {
       if (id === undefined && k.length > 3 && k.charCodeAt(0) === 0x0648) id = idx.vocab.get(tokenKey(k.slice(1)));
       this.exact[i] = id ?? -1;
       this.capsOk[i] = t.up || !t.cased || lowerCaseText;
-      if (t.cased && !t.up) this.lowerSeen.add(k);
     }
   }
 
@@ -66,9 +69,12 @@ class ItemTokens {
     if (f === undefined) {
       const t = this.toks[i]!;
       const k = this.keys[i]!;
-      f = this.exact[i]! >= 0 || k.length < 4 || !this.capsOk[i] || /\d/.test(k) ? NO_FUZZY : this.idx.fuzzy(k);
+      // ordinary words (written in lower case elsewhere in the item, or function words) are not names
+      f =
+        this.exact[i]! >= 0 || k.length < 4 || !this.capsOk[i] || (t.cased && this.lowerSeen.has(t.t)) || FUNCTION_WORDS.has(k) || /\d/.test(k)
+          ? NO_FUZZY
+          : this.idx.fuzzy(k);
       this.fuzzyHits[i] = f;
-      void t;
     }
     return f;
   }
@@ -135,6 +141,8 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   const tried = new Set<number>();
   for (let i = 0; i < toks.length; i++) {
     const ex = it.exact[i]!;
+    // a lower-case function word ("the", "to") never starts a name worth verifying
+    if (ex >= 0 && !it.capsOk[i] && FUNCTION_WORDS.has(it.keys[i]!)) continue;
     if (ex >= 0) tryAnchor(ex, 0, i);
     else for (const f of it.fuzzy(i)) tryAnchor(f.term, f.dist, i);
   }

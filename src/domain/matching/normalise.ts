@@ -126,6 +126,8 @@ function computeFoldString(src: string, orig: string): Folded {
 }
 
 for (let i = 0; i < 128; i++) ascii.push(computeFold(i));
+const ASCII_WORD = new Uint8Array(128);
+for (let i = 0; i < 128; i++) ASCII_WORD[i] = /[A-Za-z0-9]/.test(String.fromCharCode(i)) ? 1 : 0;
 
 export function foldCp(cp: number): Folded {
   if (cp < 128) return ascii[cp]!;
@@ -220,7 +222,52 @@ export function tokenise(text: string): Tokenised {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const cp = text.codePointAt(i)!;
+    const c0 = text.charCodeAt(i);
+    // fast path: a run of ASCII letters/digits starting a token
+    if (cur === '' && c0 < 128 && ASCII_WORD[c0] === 1) {
+      let j = i + 1;
+      while (j < n) {
+        const cj = text.charCodeAt(j);
+        if (cj < 128 && ASCII_WORD[cj] === 1) j++;
+        else break;
+      }
+      const nx = j < n ? text.charCodeAt(j) : 32;
+      // only when the run ends in something simple (space, punctuation other than ' - .)
+      if (nx < 128 && ASCII_WORD[nx] !== 1 && nx !== 39 && nx !== 45) {
+        if (tokens.length > 0 && gap !== GAP_BREAK) {
+          if (pendingHyphen) gap = GAP_HYPHEN;
+          else if (pendingDot) gap = GAP_DOT;
+          else if (newlines >= 2) gap = GAP_BREAK;
+        }
+        const raw = text.slice(i, j);
+        const low = raw.toLowerCase();
+        const up = c0 >= 65 && c0 <= 90;
+        let hasAlpha = false;
+        let allUp = true;
+        for (let k = 0; k < raw.length; k++) {
+          const ck = raw.charCodeAt(k);
+          if (ck >= 97 && ck <= 122) {
+            hasAlpha = true;
+            allUp = false;
+          } else if (ck >= 65 && ck <= 90) hasAlpha = true;
+        }
+        tokens.push({ t: low, s: i, e: j, up, allUp: hasAlpha && allUp && raw.length > 1, cased: hasAlpha, gap });
+        gap = GAP_SPACE;
+        newlines = 0;
+        pendingHyphen = false;
+        pendingDot = false;
+        i = j;
+        if (nx === 46) {
+          // "Mr. X" / "H.E. X": a dot followed by whitespace or a letter keeps a soft gap
+          const n2 = j + 1 < n ? text.charCodeAt(j + 1) : 0;
+          if (n2 === 32 || n2 === 10 || n2 === 9 || n2 === 0xa0 || (n2 < 128 ? ASCII_WORD[n2] === 1 && n2 > 57 : foldCp(n2).cls === C.Letter)) pendingDot = true;
+          else gap = GAP_BREAK;
+          i = j + 1;
+        }
+        continue;
+      }
+    }
+    const cp = c0 >= 0xd800 && c0 <= 0xdbff ? text.codePointAt(i)! : c0;
     const w = cp > 0xffff ? 2 : 1;
     const f = foldCp(cp);
     switch (f.cls) {

@@ -14,6 +14,9 @@ export function sentenceStarts(text: string): number[] {
   const starts = [0];
   const n = text.length;
   for (let i = 0; i < n; i++) {
+    const cc = text.charCodeAt(i);
+    // quick reject: only newlines and terminal punctuation matter
+    if (cc !== 10 && cc !== 46 && cc !== 33 && cc !== 63 && cc < 0x964) continue;
     const ch = text[i]!;
     if (ch === '\n') {
       // paragraph break: a blank line
