@@ -133,7 +133,7 @@ export async function fetchUrl(url: string, conditional: ConditionalHeaders, opt
       phase = `waiting for a free slot for ${host} (per-host limit ${limiter.limit})`;
       const release = await limiter.acquire(host, deadline.signal);
       try {
-        phase = `connecting to ${host}`;
+        phase = `waiting for ${host} to answer`;
         const remaining = Math.max(1, timeoutMs - (Date.now() - started));
         const res = await request(target, {
           dispatcher,
