@@ -103,92 +103,64 @@ export function forEachDeletion(s: string, depth: number, fn: (h: number) => voi
   }
 }
 
-/** An open-addressing multimap from 32-bit hashes to term ids, in typed arrays. */
+/**
+ * A static multimap from 32-bit hashes to term ids in compressed-sparse-row form: entries sorted
+ * by bucket (hash & mask), each entry its full hash and term. About 8 bytes per entry plus 4 per
+ * bucket; built in two passes (count, then fill) so the build never holds more than the result.
+ */
 export class DeletionIndex {
-  private keys: Uint32Array;
-  private heads: Int32Array;
-  private next: Int32Array;
-  private vals: Int32Array;
-  private count = 0;
-  private mask: number;
+  private readonly mask: number;
+  private readonly starts: Uint32Array;
+  private readonly hashes: Uint32Array;
+  private readonly vals: Int32Array;
 
-  constructor(expectedEntries: number) {
-    let cap = 1024;
-    while (cap * 0.7 < expectedEntries) cap <<= 1;
-    this.mask = cap - 1;
-    this.keys = new Uint32Array(cap);
-    this.heads = new Int32Array(cap).fill(-1);
-    const n = Math.max(16, expectedEntries);
-    this.next = new Int32Array(n);
-    this.vals = new Int32Array(n);
-  }
-
-  add(hash: number, term: number): void {
-    let slot = (Math.imul(hash, 0x9e3779b1) >>> 0) & this.mask;
-    for (;;) {
-      const head = this.heads[slot]!;
-      if (head === -1) {
-        this.keys[slot] = hash;
-        this.push(slot, term, -1);
-        return;
-      }
-      if (this.keys[slot] === hash) {
-        if (this.vals[head] === term) return; // same term, same deletion string twice
-        this.push(slot, term, head);
-        return;
-      }
-      slot = (slot + 1) & this.mask;
-    }
-  }
-
-  private push(slot: number, term: number, head: number): void {
-    if (this.count === this.next.length) {
-      const nn = new Int32Array(this.next.length * 2);
-      nn.set(this.next);
-      this.next = nn;
-      const nv = new Int32Array(this.vals.length * 2);
-      nv.set(this.vals);
-      this.vals = nv;
-    }
-    this.vals[this.count] = term;
-    this.next[this.count] = head;
-    this.heads[slot] = this.count++;
-  }
-
-  /** First posting of `hash` (-1 if none); walk with nextOf / termOf. */
-  head(hash: number): number {
-    let slot = (Math.imul(hash, 0x9e3779b1) >>> 0) & this.mask;
-    for (;;) {
-      const head = this.heads[slot]!;
-      if (head === -1) return -1;
-      if (this.keys[slot] === hash) return head;
-      slot = (slot + 1) & this.mask;
-    }
-  }
-
-  nextOf(p: number): number {
-    return this.next[p]!;
-  }
-
-  termOf(p: number): number {
-    return this.vals[p]!;
+  /** `each(emit)` must call emit(hash, term) for every entry, the same way each time it is called. */
+  constructor(expectedEntries: number, each: (emit: (hash: number, term: number) => void) => void) {
+    let buckets = 1024;
+    while (buckets * 2 < expectedEntries) buckets <<= 1;
+    this.mask = buckets - 1;
+    const counts = new Uint32Array(buckets + 1);
+    each((h) => counts[(h & this.mask) + 1]!++);
+    for (let b = 0; b < buckets; b++) counts[b + 1]! += counts[b]!;
+    const total = counts[buckets]!;
+    this.starts = counts;
+    this.hashes = new Uint32Array(total);
+    this.vals = new Int32Array(total);
+    const fill = new Uint32Array(buckets);
+    fill.set(counts.subarray(0, buckets));
+    each((h, term) => {
+      const at = fill[h & this.mask]!++;
+      this.hashes[at] = h;
+      this.vals[at] = term;
+    });
   }
 
   /** Calls fn(term) for every term stored under `hash` (may repeat terms). */
   get(hash: number, fn: (term: number) => void): void {
-    let slot = (Math.imul(hash, 0x9e3779b1) >>> 0) & this.mask;
-    for (;;) {
-      const head = this.heads[slot]!;
-      if (head === -1) return;
-      if (this.keys[slot] === hash) {
-        for (let p = head; p !== -1; p = this.next[p]!) fn(this.vals[p]!);
-        return;
-      }
-      slot = (slot + 1) & this.mask;
-    }
+    const b = hash & this.mask;
+    const end = this.starts[b + 1]!;
+    for (let i = this.starts[b]!; i < end; i++) if (this.hashes[i] === hash) fn(this.vals[i]!);
+  }
+
+  /** Range of bucket entries for `hash`: [start, end); check hashAt(i) === hash. */
+  range(hash: number): [number, number] {
+    const b = hash & this.mask;
+    return [this.starts[b]!, this.starts[b + 1]!];
+  }
+
+  hashAt(i: number): number {
+    return this.hashes[i]!;
+  }
+
+  termAt(i: number): number {
+    return this.vals[i]!;
   }
 
   get size(): number {
-    return this.count;
+    return this.hashes.length;
+  }
+
+  get bytes(): number {
+    return this.starts.byteLength + this.hashes.byteLength + this.vals.byteLength;
   }
 }

@@ -112,16 +112,17 @@ export class WatchIndex {
       if (b === 1) expected += t.length;
       else if (b === 2) expected += 1 + (t.length * (t.length - 1)) / 2;
     }
-    this.deletions = new DeletionIndex(expected);
+    this.deletions = new DeletionIndex(expected, (emit) => {
+      for (let id = 0; id < this.terms.length; id++) {
+        const t = this.terms[id]!;
+        const b = editBudget(t.length);
+        if (b === 0) continue;
+        forEachDeletion(t, b, (h) => emit(h, id));
+      }
+    });
     this.termLen = new Uint8Array(this.terms.length);
     for (let id = 0; id < this.terms.length; id++) this.termLen[id] = Math.min(255, this.terms[id]!.length);
     this.seen = new Int32Array(this.terms.length);
-    for (let id = 0; id < this.terms.length; id++) {
-      const t = this.terms[id]!;
-      const b = editBudget(t.length);
-      if (b === 0) continue;
-      forEachDeletion(t, b, (h) => this.deletions.add(h, id));
-    }
   }
 
   /** Watched name parts within their edit budget of `key` (which is not itself a part). */
@@ -138,8 +139,10 @@ export class WatchIndex {
       const del = this.deletions;
       const terms = this.terms;
       forEachDeletion(key, len >= 6 ? 2 : 1, (h) => {
-        for (let p = del.head(h); p !== -1; p = del.nextOf(p)) {
-          const term = del.termOf(p);
+        const [a, b] = del.range(h);
+        for (let p = a; p < b; p++) {
+          if (del.hashAt(p) !== h) continue;
+          const term = del.termAt(p);
           if (seen[term] === stamp) continue;
           seen[term] = stamp;
           const tl = lens[term]!;

@@ -2,6 +2,7 @@
  * Matching one item against a built WatchIndex.
  */
 import { ALERT_THRESHOLD, REVIEW_THRESHOLD, type MatchableItem, type Mention, type Urgency } from './types.js';
+import { editBudget, osaDistance } from './fuzzy.js';
 import { WatchIndex, type FuzzyHit } from './index-build.js';
 import { COMMON_WORDS, FUNCTION_WORDS, HONORIFICS, NAME_VARIANT_KEY } from './lexicon.js';
 
@@ -79,6 +80,37 @@ class ItemTokens {
     return f;
   }
 
+  /** Is a neighbouring name token (same name run) an exact, capitalised watched part? */
+  nearExact(i: number): boolean {
+    const p = this.prev(i);
+    if (p >= 0 && this.exact[p]! >= 0 && this.capsOk[p]) return true;
+    const n = this.next(i);
+    return n >= 0 && this.exact[n]! >= 0 && this.capsOk[n]!;
+  }
+
+  /** Watched parts within the edit budget of token i among the given persons' parts only. */
+  fuzzyAmong(i: number, persons: Iterable<number>): FuzzyHit[] {
+    const known = this.fuzzyHits[i];
+    if (known !== undefined) return known;
+    const t = this.toks[i]!;
+    const k = this.keys[i]!;
+    if (this.exact[i]! >= 0 || k.length < 4 || !this.capsOk[i] || (t.cased && this.lowerSeen.has(t.t)) || FUNCTION_WORDS.has(k)) return NO_FUZZY;
+    const out: FuzzyHit[] = [];
+    const seen = new Set<number>();
+    for (const p of persons) {
+      for (const term of this.idx.personParts[p]!) {
+        if (seen.has(term)) continue;
+        seen.add(term);
+        const part = this.idx.terms[term]!;
+        const budget = editBudget(part.length);
+        if (budget === 0 || part.charCodeAt(0) !== k.charCodeAt(0) || Math.abs(part.length - k.length) > budget) continue;
+        const d = osaDistance(k, part, budget);
+        if (d >= 1 && d <= budget) out.push({ term, dist: d });
+      }
+    }
+    return out;
+  }
+
   /** Cost of token i being term `term`: 0 exact, n edits, or -1. */
   cost(i: number, term: number): number {
     if (this.exact[i] === term) return 0;
@@ -144,7 +176,9 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
     // a lower-case function word ("the", "to") never starts a name worth verifying
     if (ex >= 0 && !it.capsOk[i] && FUNCTION_WORDS.has(it.keys[i]!)) continue;
     if (ex >= 0) tryAnchor(ex, 0, i);
-    else for (const f of it.fuzzy(i)) tryAnchor(f.term, f.dist, i);
+    // a misspelt part is only worth looking up next to an exactly spelt one: every multi-part
+    // name allows fewer misspelt parts than it has parts, so some part is exact
+    else if (it.nearExact(i)) for (const f of it.fuzzy(i)) tryAnchor(f.term, f.dist, i);
   }
 
   function tryAnchor(term: number, dist: number, i: number): void {
@@ -282,9 +316,12 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   const titleCase = titleCaseSentences(toks);
   const partials: Hit[] = [];
   const otherNamed = new Set<number>();
+  const supported = [...named, ...[...ctxPersons.keys()].filter((p) => !named.has(p))];
   for (let i = 0; i < toks.length; i++) {
     if (covered[i] || !it.capsOk[i]) continue;
-    const cands: FuzzyHit[] = it.exact[i]! >= 0 ? [{ term: it.exact[i]!, dist: 0 }] : it.fuzzy(i);
+    // misspelt parts only matter for persons named in full or with a context word in this item
+    const cands: FuzzyHit[] =
+      it.exact[i]! >= 0 ? [{ term: it.exact[i]!, dist: 0 }] : supported.length === 0 ? NO_FUZZY : supported.length > 300 ? it.fuzzy(i) : it.fuzzyAmong(i, supported);
     if (cands.length === 0) continue;
     // who could this part be?
     const namedOwners = new Set<number>();
