@@ -94,6 +94,7 @@ const routes: Record<string, Route> = {
   '/corrupt-gzip.xml': (_req, res) => {
     res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' }).end(zlib.gzipSync(healthyBody).subarray(0, 200));
   },
+  '/zstd.xml': serve('(zstd bytes)', { 'content-encoding': 'zstd' }),
   '/billion-laughs.xml': serve(fixture('billion-laughs.xml')),
   '/xxe.xml': serve(fixture('xxe.xml')),
   '/truncated.xml': serve(fixture('truncated.xml')),
@@ -232,6 +233,7 @@ describe('hostile servers', () => {
     expect((await failure('/gzip-bomb.xml')).message).toBe(`response larger than ${10 * MB} bytes once decompressed (gzip)`);
     expect((await failure('/br-bomb.xml')).message).toBe(`response larger than ${10 * MB} bytes once decompressed (br)`);
     expect((await failure('/corrupt-gzip.xml')).message).toMatch(/^could not decompress gzip body/);
+    expect((await failure('/zstd.xml')).message).toBe('unsupported content-encoding "zstd"');
   });
 
   it('ends a body that trickles forever, and a server that never answers, at the total timeout', async () => {
