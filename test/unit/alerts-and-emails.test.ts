@@ -25,7 +25,7 @@ describe('alerts', () => {
 
   it('carry the mention urgency, evidence and the item', () => {
     const alert = alertFromMention(
-      { itemId: 'i1', personId: 'p1', score: 0.9, urgency: 'high', evidence: 'He was detained.', reasons: [] },
+      { itemId: 'i1', personId: 'p1', score: 0.9, urgency: 'high', evidence: 'He was detained.', reasons: [], field: 'text' as const, start: 0, end: 1 },
       item,
       new Date('2026-11-23T10:00:00Z'),
     );
@@ -37,7 +37,7 @@ describe('alerts', () => {
 describe('emails', () => {
   const templates = loadTemplates();
   const alert = alertFromMention(
-    { itemId: 'i1', personId: 'p1', score: 1, urgency: 'critical', evidence: 'She was <b>abducted</b>.', reasons: [] },
+    { itemId: 'i1', personId: 'p1', score: 1, urgency: 'critical', evidence: 'She was <b>abducted</b>.', reasons: [], field: 'text' as const, start: 0, end: 1 },
     item,
     new Date(),
   );
