@@ -26,9 +26,9 @@ export interface Mention {
   evidence: string;
   reasons: string[];
   /** Where the best mention is: `field` is 'title' or 'text', offsets are UTF-16 units into that field, end exclusive. */
-  field: 'title' | 'text';
-  start: number;
-  end: number;
+  field?: 'title' | 'text';
+  start?: number;
+  end?: number;
 }
 
 export interface Matcher {

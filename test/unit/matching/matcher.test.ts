@@ -37,7 +37,7 @@ describe('reading names', () => {
     const text = 'Police came at dawn. Opposition leader Kem Sokha was\n  arrested at home. Others fled.';
     const [m] = alerts(text);
     expect(m).toMatchObject({ personId: 'kem-sokha', itemId: 'i', field: 'text', urgency: 'high' });
-    expect(text.slice(m!.start, m!.end)).toBe('Kem Sokha');
+    expect(text.slice(m!.start!, m!.end!)).toBe('Kem Sokha');
     expect(m!.evidence).toBe('Opposition leader Kem Sokha was arrested at home.');
     expect(m!.score).toBeGreaterThanOrEqual(0.95);
     expect(m!.reasons.length).toBeGreaterThan(0);
