@@ -490,7 +490,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
       end: inTitle ? best.e : best.e - textStart,
     });
   }
-  mentions.sort((a, b) => b.score - a.score || (a.field === b.field ? a.start - b.start : a.field === 'title' ? -1 : 1));
+  mentions.sort((a, b) => b.score - a.score || (a.field === b.field ? (a.start ?? 0) - (b.start ?? 0) : a.field === 'title' ? -1 : 1));
   return mentions;
 }
 
