@@ -23,6 +23,8 @@ export interface Config {
   allowPrivateFeeds: boolean;
   defaultPollSeconds: number;
   publicRateLimit: number;
+  /** Bound on one feed or article fetch, from connect to the last byte. */
+  fetchTimeoutSeconds: number;
   /** How long a job's lock lasts without renewal: how soon a crashed worker's job is taken over. */
   jobLockSeconds: number;
   logLevel: string;
@@ -110,6 +112,7 @@ export function loadConfig(env: Env = process.env): Config {
     defaultPollSeconds: integer(env, 'DEFAULT_POLL_SECONDS', 300, 1, 7 * 24 * 3600),
     publicRateLimit: integer(env, 'PUBLIC_RATE_LIMIT', 20, 1, 1_000_000),
     jobLockSeconds: integer(env, 'JOB_LOCK_SECONDS', 60, 1, 3600),
+    fetchTimeoutSeconds: integer(env, 'FETCH_TIMEOUT_SECONDS', 30, 1, 600),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
   });
 }

@@ -5,7 +5,7 @@
  * deterministic alert ids downstream make that repeat harmless.
  */
 import type { Job } from 'bullmq';
-import { fetchUrl, FetchError, ARTICLE_ACCEPT } from '../src/adapters/fetch/fetch-url.js';
+import { fetchUrl, FetchError, ARTICLE_ACCEPT, type FetchOptions } from '../src/adapters/fetch/fetch-url.js';
 import { parseFeed, FeedParseError } from '../src/domain/feeds/parse-feed.js';
 import { itemKey } from '../src/domain/items/item-key.js';
 import { isRecentForFirstPoll } from '../src/domain/items/recent.js';
@@ -52,7 +52,11 @@ async function pollLocked(s: Services, feed: Feed, now: Date): Promise<FeedState
   const state = await s.feeds.getState(feed.id);
   if (!isDue(state, now)) return state; // backing off
   const log = s.log.child({ feedId: feed.id });
-  const fetchOptions = { allowPrivate: s.config.allowPrivateFeeds, userAgent: userAgent(s.config.publicUrl) };
+  const fetchOptions = {
+    allowPrivate: s.config.allowPrivateFeeds,
+    userAgent: userAgent(s.config.publicUrl),
+    timeoutMs: s.config.fetchTimeoutSeconds * 1000,
+  };
 
   let next: FeedState;
   try {
@@ -108,7 +112,7 @@ async function storeNewItems(
   state: FeedState,
   parsedItems: Awaited<ReturnType<typeof parseFeed>>['items'],
   now: Date,
-  fetchOptions: { allowPrivate: boolean; userAgent: string },
+  fetchOptions: FetchOptions,
 ): Promise<number> {
   const keyed = new Map(parsedItems.map((it) => [itemKey(feed.id, it), it]));
   const unseen = await s.feeds.unseen(feed.id, [...keyed.keys()]);
@@ -135,10 +139,10 @@ async function storeNewItems(
   return unseen.length;
 }
 
-async function articleText(url: string, opts: { allowPrivate: boolean; userAgent: string }): Promise<string | null> {
+async function articleText(url: string, opts: FetchOptions): Promise<string | null> {
   try {
-    const res = await fetchUrl(url, {}, { ...opts, accept: ARTICLE_ACCEPT, maxBytes: 5 * 1024 * 1024, timeoutMs: 20_000 });
-    if (res.notModified) return null;
+    const res = await fetchUrl(url, {}, { ...opts, accept: ARTICLE_ACCEPT, maxBytes: 5 * 1024 * 1024 });
+    if (res.notModified || !/html/i.test(res.contentType ?? 'text/html')) return null;
     return extractArticleText(decodeHtml(res.body, res.contentType), res.finalUrl);
   } catch {
     return null; // the feed's own text stands in

@@ -18,6 +18,7 @@ const item: Item = {
 describe('alerts', () => {
   it('derive their id from the person and the item URL, so two feeds carrying one article make one alert', () => {
     expect(alertId('p1', item)).toBe(alertId('p1', { ...item, id: 'other-feed-item' }));
+    expect(alertId('p1', item)).toBe(alertId('p1', { id: 'i9', url: `${item.url}&utm_source=rss#top` }));
     expect(alertId('p1', item)).not.toBe(alertId('p2', item));
     expect(alertId('p1', { ...item, url: null })).not.toBe(alertId('p1', { ...item, id: 'i2', url: null }));
     expect(alertId('p1', item)).toMatch(/^[0-9a-f]+$/);
