@@ -149,6 +149,15 @@ describe('HTTP API', () => {
       expect(res.headers.get('content-security-policy')).toBeTruthy();
     });
 
+    it('serves Prometheus metrics to admins only', async () => {
+      expect((await call('GET', '/api/admin/metrics')).status).toBe(401);
+      const res = await adm('GET', '/api/admin/metrics');
+      expect(res.status).toBe(200);
+      expect(res.text).toMatch(/vigil_queue_jobs\{queue="match",state="waiting"\} \d+/);
+      expect(res.text).toMatch(/vigil_watchlist_persons \d+/);
+      expect(res.text).toContain('vigil_feeds{health="failing"}');
+    });
+
     it('serves /healthz', async () => {
       expect((await call('GET', '/healthz')).body).toEqual({ status: 'ok' });
     });

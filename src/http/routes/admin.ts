@@ -6,6 +6,7 @@ import type { PersonInput } from '../../domain/model.js';
 import { alertsQuery, feedCreateSchema, idParams, personCreateSchema, personPatchSchema } from '../schemas.js';
 import { scheduleFeed, unscheduleFeed } from '../../scheduling/feed-schedules.js';
 import { forbiddenRange, stripBrackets } from '../../adapters/fetch/address-policy.js';
+import { metricsRoute } from './metrics.js';
 
 interface Opts {
   services: Services;
@@ -79,6 +80,8 @@ export async function adminRoutes(app: FastifyInstance, { services: s, adminToke
     if (!(await s.feeds.delete(req.params.id))) return notFound(reply, 'feed', req.params.id);
     return reply.code(204).send();
   });
+
+  await app.register(metricsRoute, { services: s });
 
   // Alerts and the review queue
   app.get<{ Querystring: { personId?: string; limit: number } }>('/alerts', { schema: { querystring: alertsQuery } }, async (req) =>
