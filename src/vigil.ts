@@ -6,7 +6,8 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import type { Config } from './config.js';
+import { Redis } from 'ioredis';
+import { redactUrl, type Config } from './config.js';
 import { openServices, type Services } from './services.js';
 import { startRedisServer, type RedisProcess } from './adapters/redis/redis-server.js';
 import { buildApp } from './http/app.js';
@@ -24,6 +25,20 @@ export interface RunningVigil {
   url: string | null;
   adminToken: string;
   stop(): Promise<void>;
+}
+
+/** A Redis that does not answer should stop the start with a clear line, not hang it. */
+async function assertRedisAnswers(url: string): Promise<void> {
+  const probe = new Redis(url, { lazyConnect: true, connectTimeout: 5000, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  probe.on('error', () => {});
+  try {
+    await probe.connect();
+    await probe.ping();
+  } catch (err) {
+    throw new Error(`Redis at ${redactUrl(url)} does not answer (${(err as Error).message}); check REDIS_URL`);
+  } finally {
+    probe.disconnect();
+  }
 }
 
 export async function startVigil(config: Config, log: Logger, roles: readonly Role[] = ROLES): Promise<RunningVigil> {
@@ -46,6 +61,7 @@ export async function startVigil(config: Config, log: Logger, roles: readonly Ro
       log.info({ dir, url: redis.url }, 'started a private, persistent redis-server (set REDIS_URL to use your own)');
       redisUrl = redis.url;
     }
+    await assertRedisAnswers(redisUrl);
     const services = await openServices(config, log, redisUrl);
     stops.push(() => services.close());
     stops.push(() => closeFetchAgents());

@@ -5,6 +5,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { Ajv } from 'ajv';
 import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import type { Services } from '../services.js';
@@ -64,6 +65,16 @@ export async function buildApp(s: Services, opts: { adminToken: string }): Promi
     return reply.code(status).send({ error: err.code ?? 'error', message: err.message });
   });
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'not_found', message: `${req.method} ${req.url} does not exist` }));
+
+  // The API description, generated from the same JSON schemas that validate requests.
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Vigil', version: '0.1.0', description: 'Urgent-action alerts: watchlist, feeds, subscriptions.' },
+      components: { securitySchemes: { admin: { type: 'http', scheme: 'bearer' } } },
+    },
+    hideUntagged: false,
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(adminRoutes, { prefix: '/api/admin', services: s, adminToken: opts.adminToken });
   await app.register(publicRoutes, { services: s });

@@ -158,6 +158,14 @@ describe('HTTP API', () => {
       expect(res.text).toContain('vigil_feeds{health="failing"}');
     });
 
+    it('describes itself in OpenAPI, from the validating schemas', async () => {
+      const res = await call('GET', '/api/openapi.json');
+      expect(res.status).toBe(200);
+      expect(res.body.openapi).toMatch(/^3\./);
+      expect(res.body.paths['/api/admin/persons'].post.requestBody.content['application/json'].schema.required).toEqual(['name']);
+      expect(res.body.paths['/api/subscriptions']).toBeTruthy();
+    });
+
     it('serves /healthz', async () => {
       expect((await call('GET', '/healthz')).body).toEqual({ status: 'ok' });
     });
