@@ -2,14 +2,14 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
 import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/log.js';
 import { startVigil, type Role, type RunningVigil } from '../../src/vigil.js';
 import { testPrefix, testRedisUrl } from './redis.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
-export async function startTestVigil(env: Record<string, string> = {}, roles?: Role[]): Promise<RunningVigil & { prefix: string }> {
+export async function startTestVigil(env: Record<string, string> = {}, roles?: Role[]): Promise<RunningVigil & { prefix: string; logLines: string[] }> {
   const prefix = env.REDIS_PREFIX ?? testPrefix();
   const config = loadConfig({
     PORT: '0',
@@ -23,9 +23,16 @@ export async function startTestVigil(env: Record<string, string> = {}, roles?: R
     PUBLIC_RATE_LIMIT: '1000',
     ...env,
   });
-  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  // Every line is kept (and printed when TEST_LOG_LEVEL is set), so tests can read what was logged.
+  const logLines: string[] = [];
+  const log = createLogger('debug', {
+    write(line: string) {
+      logLines.push(line);
+      if (process.env.TEST_LOG_LEVEL) process.stdout.write(line);
+    },
+  });
   const vigil = await startVigil(config, log, roles);
-  return { ...vigil, prefix };
+  return { ...vigil, prefix, logLines };
 }
 
 /** Calls the running API over real HTTP. */

@@ -178,6 +178,13 @@ describe('walking skeleton', () => {
     const pairs = alertMails.map((m) => `${JSON.stringify(m.to)}|${m.headers.get('x-vigil-alert')}`);
     expect(new Set(pairs).size).toBe(pairs.length);
 
+    // Who follows whom never reaches the logs: no address, no token.
+    const logs = vigil.logLines.join('');
+    expect(vigil.logLines.length).toBeGreaterThan(20);
+    expect(logs).toContain('alert sent');
+    expect(logs).not.toMatch(/[a-z]+@example\.org/);
+    expect(logs).not.toContain('token=');
+
     const feedList = await adminCall('GET', '/api/admin/feeds');
     expect(feedList.body[0]).toMatchObject({ lastStatus: '200', lastError: null, itemsSeen: 6 });
     expect(feedList.body[0].lastFetchedAt).toBeTruthy();
