@@ -36,6 +36,8 @@ export class WatchlistMatcher {
   }
 }
 
+const FAN_OUT_SLICE = 1000;
+
 export async function processMatchJob(s: Services, matchers: WatchlistMatcher, job: Job<MatchJob>): Promise<number> {
   return matchItem(s, matchers, job.data.itemId, new Date());
 }
@@ -59,9 +61,10 @@ export async function matchItem(s: Services, matchers: WatchlistMatcher, itemId:
     const alert = alertFromMention(mention, item, now);
     const created = await s.alerts.create(alert);
     const subscribers = await s.subscriptions.subscribersOf(alert.personId);
-    if (subscribers.length > 0) {
+    // In slices, so a person followed by many does not make one huge Redis call.
+    for (let i = 0; i < subscribers.length; i += FAN_OUT_SLICE) {
       await s.queues.notify.addBulk(
-        subscribers.map((subscriberId) => {
+        subscribers.slice(i, i + FAN_OUT_SLICE).map((subscriberId) => {
           const data = { alertId: alert.id, subscriberId };
           return { name: 'notify', data, opts: { jobId: jobId.notify(data), attempts: 12 } };
         }),
