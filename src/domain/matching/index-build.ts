@@ -8,6 +8,7 @@ import { Automaton } from './automaton.js';
 import { DeletionIndex, editBudget, forEachDeletion, osaDistance } from './fuzzy.js';
 import { contextKeys, nameParts, nameVariants } from './names.js';
 import type { WatchedPerson } from './types.js';
+import { WordTable } from './words.js';
 
 export interface NativeHit {
   person: number;
@@ -40,6 +41,8 @@ export class WatchIndex {
   readonly context = new Map<string, { person: number; keys: string[] }[]>();
   readonly native = new Automaton<NativeHit>();
   readonly deletions: DeletionIndex;
+  /** per-word facts (key, term, flags), memoised across items */
+  readonly words: WordTable;
   /** fuzzy lookups memoised across items (news vocabulary repeats) */
   private fuzzyCache = new Map<string, FuzzyHit[]>();
   private termLen: Uint8Array = new Uint8Array(0);
@@ -120,6 +123,7 @@ export class WatchIndex {
         forEachDeletion(t, b, (h) => emit(h, id));
       }
     });
+    this.words = new WordTable(this.vocab, this.context);
     this.termLen = new Uint8Array(this.terms.length);
     for (let id = 0; id < this.terms.length; id++) this.termLen[id] = Math.min(255, this.terms[id]!.length);
     this.seen = new Int32Array(this.terms.length);

@@ -4,13 +4,11 @@
 import { ALERT_THRESHOLD, REVIEW_THRESHOLD, type MatchableItem, type Mention, type Urgency } from './types.js';
 import { editBudget, osaDistance } from './fuzzy.js';
 import { WatchIndex, type FuzzyHit } from './index-build.js';
-import { COMMON_WORDS, FUNCTION_WORDS, HONORIFICS, NAME_VARIANT_KEY } from './lexicon.js';
-
-const COMMON_GIVEN_KEYS: ReadonlySet<string> = new Set(NAME_VARIANT_KEY.values());
-import { CONNECTORS, honorificBefore, isParticleAt, tokenKey } from './names.js';
+import { HONORIFICS } from './lexicon.js';
 import { GAP_BREAK, GAP_DOT, GAP_HYPHEN, GAP_SPACE, tokenise, type Token } from './normalise.js';
 import { sentenceIndex, sentenceStarts, sentenceText } from './sentences.js';
 import { combineLevels, levelOf, sentenceCues, type Cue } from './urgency.js';
+import { W_CONNECTOR, W_CONTEXT, W_DIGIT, W_DIGIT_START, W_FUNCTION, W_HONORIFIC, W_HONORIFIC_2ND, W_HONORIFIC_KEY, W_HYPHEN_PARTICLE, W_PARTICLE, W_WEAK } from './words.js';
 
 interface Hit {
   person: number;
@@ -29,14 +27,15 @@ interface Hit {
 
 const NO_FUZZY: FuzzyHit[] = [];
 
-/** Per-item token state. */
+/** Per-item token state: one word-table lookup per token, then flags and term ids only. */
 class ItemTokens {
   readonly keys: string[];
   readonly exact: Int32Array;
+  /** WordInfo flags (W_*) per token */
+  readonly flags: Int32Array;
   private fuzzyHits: (FuzzyHit[] | undefined)[];
-  readonly capsOk: boolean[];
-  /** keys the item writes in lower case somewhere (ordinary words) */
-  readonly lowerSeen = new Set<string>();
+  readonly capsOk: Uint8Array;
+  private lowerWords: Set<string> | null = null;
 
   constructor(
     readonly idx: WatchIndex,
@@ -46,22 +45,46 @@ class ItemTokens {
     const n = toks.length;
     this.keys = new Array<string>(n);
     this.exact = new Int32Array(n);
+    this.flags = new Int32Array(n);
     this.fuzzyHits = new Array(n);
-    this.capsOk = new Array<boolean>(n);
+    this.capsOk = new Uint8Array(n);
+    const words = idx.words;
     for (let i = 0; i < n; i++) {
       const t = toks[i]!;
-      if (t.cased && !t.up) this.lowerSeen.add(t.t);
+      const w = words.info(t.t);
+      this.keys[i] = w.key;
+      this.exact[i] = w.term;
+      this.flags[i] = w.flags;
+      this.capsOk[i] = t.up || !t.cased || lowerCaseText ? 1 : 0;
     }
-    for (let i = 0; i < n; i++) {
-      const t = toks[i]!;
-      const k = tokenKey(t.t);
-      this.keys[i] = k;
-      let id = idx.vocab.get(k);
-      // Arabic conjunction prefix: ومحمد = و + محمد
-      if (id === undefined && k.length > 3 && k.charCodeAt(0) === 0x0648) id = idx.vocab.get(tokenKey(k.slice(1)));
-      this.exact[i] = id ?? -1;
-      this.capsOk[i] = t.up || !t.cased || lowerCaseText;
+  }
+
+  /** Does the item write this folded word in lower case somewhere (an ordinary word)? Built on first use. */
+  lowerSeen(word: string): boolean {
+    if (this.lowerWords === null) {
+      this.lowerWords = new Set<string>();
+      for (const t of this.toks) if (t.cased && !t.up) this.lowerWords.add(t.t);
     }
+    return this.lowerWords.has(word);
+  }
+
+  /** Is token i a name particle that may be absent (al-, el-, de, van ...)? Same rule as names.isParticleAt. */
+  particleAt(i: number): boolean {
+    const f = this.flags[i]!;
+    if (f & W_PARTICLE) return true;
+    if (f & W_HYPHEN_PARTICLE) {
+      const nx = this.toks[i + 1];
+      return nx !== undefined && nx.gap === GAP_HYPHEN;
+    }
+    return false;
+  }
+
+  /** Number of honorific tokens ending at token i (0 if none); same rule as names.honorificBefore. */
+  honorificBefore(i: number): number {
+    if (i < 0) return 0;
+    const f = this.flags[i]!;
+    if (i >= 1 && f & W_HONORIFIC_2ND && HONORIFICS.has(`${this.toks[i - 1]!.t} ${this.toks[i]!.t}`)) return 2;
+    return f & W_HONORIFIC ? 1 : 0;
   }
 
   /** Watched parts this token may be a spelling variant of (only capitalised or caseless words). */
@@ -72,7 +95,7 @@ class ItemTokens {
       const k = this.keys[i]!;
       // ordinary words (written in lower case elsewhere in the item, or function words) are not names
       f =
-        this.exact[i]! >= 0 || k.length < 4 || !this.capsOk[i] || (t.cased && this.lowerSeen.has(t.t)) || FUNCTION_WORDS.has(k) || /\d/.test(k)
+        this.exact[i]! >= 0 || k.length < 4 || !this.capsOk[i] || this.flags[i]! & (W_FUNCTION | W_DIGIT) || (t.cased && this.lowerSeen(t.t))
           ? NO_FUZZY
           : this.idx.fuzzy(k);
       this.fuzzyHits[i] = f;
@@ -85,7 +108,7 @@ class ItemTokens {
     const p = this.prev(i);
     if (p >= 0 && this.exact[p]! >= 0 && this.capsOk[p]) return true;
     const n = this.next(i);
-    return n >= 0 && this.exact[n]! >= 0 && this.capsOk[n]!;
+    return n >= 0 && this.exact[n]! >= 0 && this.capsOk[n] === 1;
   }
 
   /** Watched parts within the edit budget of token i among the given persons' parts only. */
@@ -94,7 +117,7 @@ class ItemTokens {
     if (known !== undefined) return known;
     const t = this.toks[i]!;
     const k = this.keys[i]!;
-    if (this.exact[i]! >= 0 || k.length < 4 || !this.capsOk[i] || (t.cased && this.lowerSeen.has(t.t)) || FUNCTION_WORDS.has(k)) return NO_FUZZY;
+    if (this.exact[i]! >= 0 || k.length < 4 || !this.capsOk[i] || this.flags[i]! & W_FUNCTION || (t.cased && this.lowerSeen(t.t))) return NO_FUZZY;
     const out: FuzzyHit[] = [];
     const seen = new Set<number>();
     for (const p of persons) {
@@ -125,7 +148,7 @@ class ItemTokens {
     while (j < this.toks.length) {
       const g = this.toks[j]!.gap;
       if (g !== GAP_SPACE && g !== GAP_HYPHEN) return -1;
-      if (isParticleAt(this.toks, j) && j + 1 < this.toks.length) {
+      if (this.particleAt(j) && j + 1 < this.toks.length) {
         j++;
         continue;
       }
@@ -141,7 +164,7 @@ class ItemTokens {
       if (g !== GAP_SPACE && g !== GAP_HYPHEN) return -1;
       j--;
       if (j < 0) return -1;
-      if (isParticleAt(this.toks, j)) continue;
+      if (this.particleAt(j)) continue;
       return j;
     }
   }
@@ -174,7 +197,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   for (let i = 0; i < toks.length; i++) {
     const ex = it.exact[i]!;
     // a lower-case function word ("the", "to") never starts a name worth verifying
-    if (ex >= 0 && !it.capsOk[i] && FUNCTION_WORDS.has(it.keys[i]!)) continue;
+    if (ex >= 0 && !it.capsOk[i] && it.flags[i]! & W_FUNCTION) continue;
     if (ex >= 0) tryAnchor(ex, 0, i);
     // a misspelt part is only worth looking up next to an exactly spelt one: every multi-part
     // name allows fewer misspelt parts than it has parts, so some part is exact
@@ -233,7 +256,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
       let score = idx.vScore[v]!;
       if (keys.length === 1) {
         // a one-part name is only a name when written like one
-        if (!it.capsOk[i] || FUNCTION_WORDS.has(it.keys[i]!)) continue;
+        if (!it.capsOk[i] || it.flags[i]! & W_FUNCTION) continue;
       }
       if (cost > 0) {
         score -= penalty;
@@ -243,7 +266,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
         score -= 0.35;
         reasons.push('written in lower case');
       }
-      const hb = honorificBefore(toks, start - 1);
+      const hb = it.honorificBefore(start - 1);
       if (hb > 0) reasons.push('title before the name');
       hits.push({
         person: idx.vPerson[v]!,
@@ -264,15 +287,15 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
     const first = toks[start]!;
     if (before && (first.gap === GAP_SPACE || first.gap === GAP_HYPHEN) && before.up && before.cased) {
       const k = it.keys[start - 1]!;
-      if (!FUNCTION_WORDS.has(k) && honorificBefore(toks, start - 1) === 0 && !(before.gap === GAP_BREAK && /^[a-z]+$/.test(k) && k.length < 4)) return true;
+      if (!(it.flags[start - 1]! & W_FUNCTION) && it.honorificBefore(start - 1) === 0 && !(before.gap === GAP_BREAK && /^[a-z]+$/.test(k) && k.length < 4)) return true;
     }
     const after = toks[end + 1];
-    if (after && (after.gap === GAP_SPACE || after.gap === GAP_HYPHEN) && after.up && after.cased && !FUNCTION_WORDS.has(it.keys[end + 1]!)) return true;
+    if (after && (after.gap === GAP_SPACE || after.gap === GAP_HYPHEN) && after.up && after.cased && !(it.flags[end + 1]! & W_FUNCTION)) return true;
     return false;
   }
 
   function needsCaps(j: number): boolean {
-    return !it.capsOk[j] && !CONNECTORS.has(it.keys[j]!);
+    return !it.capsOk[j] && !(it.flags[j]! & W_CONNECTOR);
   }
 
   // ---- 2. native scripts without spaces: substring automaton on grapheme boundaries
@@ -302,6 +325,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   const ctxPersons = new Map<number, string>();
   if (idx.context.size > 0) {
     for (let i = 0; i < toks.length; i++) {
+      if (!(it.flags[i]! & W_CONTEXT)) continue;
       const l = idx.context.get(it.keys[i]!);
       if (!l) continue;
       for (const c of l) {
@@ -347,12 +371,12 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
     }
     if (ownerCount === 0) continue;
     const key = it.keys[i]!;
-    const hb = honorificBefore(toks, i - 1);
+    const hb = it.honorificBefore(i - 1);
     const titled = hb > 0 && (toks[i]!.gap === GAP_SPACE || toks[i]!.gap === GAP_DOT);
     // short parts, common words and very common given names (Mohammed, Ali) need a title
-    const weak = key.length <= 3 || COMMON_WORDS.has(key) || FUNCTION_WORDS.has(key) || COMMON_GIVEN_KEYS.has(key);
+    const weak = (it.flags[i]! & W_WEAK) !== 0;
     if (weak && !titled) continue;
-    if (!titleCase.has(i) && nextToNameWord(toks, it, i, !titled)) {
+    if (!titleCase[i] && nextToNameWord(toks, it, i, !titled)) {
       // "Saad al-Qahtani": this part also names someone else here; its bare uses are ambiguous
       for (const c of cands) otherNamed.add(c.term);
       continue;
@@ -547,36 +571,34 @@ function resolveOverlaps(hits: Hit[]): Hit[] {
 }
 
 /** Is token i directly next to a capitalised word that is not a title or a common word (another person's name)? */
-function nextToNameWord(toks: Token[], it: { keys: string[]; lowerSeen: Set<string> }, i: number, checkPrev: boolean): boolean {
+function nextToNameWord(toks: Token[], it: ItemTokens, i: number, checkPrev: boolean): boolean {
   let t = toks[i]!;
   let pi = i - 1;
   // "Saad al-Qahtani": look past the particle
-  while (pi > 0 && (t.gap === GAP_SPACE || t.gap === GAP_HYPHEN) && isParticleAt(toks, pi)) {
+  while (pi > 0 && (t.gap === GAP_SPACE || t.gap === GAP_HYPHEN) && it.particleAt(pi)) {
     t = toks[pi]!;
     pi--;
   }
   if (checkPrev && pi >= 0 && (t.gap === GAP_SPACE || t.gap === GAP_HYPHEN)) {
     const p = toks[pi]!;
-    const pk = it.keys[pi]!;
-    if (p.up && p.cased && !HONORIFICS.has(pk) && !FUNCTION_WORDS.has(pk) && honorificBefore(toks, pi) === 0 && !/^\d/.test(pk)) {
+    const pf = it.flags[pi]!;
+    if (p.up && p.cased && !(pf & (W_HONORIFIC_KEY | W_FUNCTION | W_DIGIT_START)) && it.honorificBefore(pi) === 0) {
       // a capitalised word that the item also writes in lower case is an ordinary word
-      if (!it.lowerSeen.has(pk)) return true;
+      if (!it.lowerSeen(it.keys[pi]!)) return true;
     }
   }
   let ni = i + 1;
-  while (ni + 1 < toks.length && (toks[ni]!.gap === GAP_SPACE || toks[ni]!.gap === GAP_HYPHEN) && isParticleAt(toks, ni)) ni++;
+  while (ni + 1 < toks.length && (toks[ni]!.gap === GAP_SPACE || toks[ni]!.gap === GAP_HYPHEN) && it.particleAt(ni)) ni++;
   const n = toks[ni];
   if (n && (n.gap === GAP_SPACE || n.gap === GAP_HYPHEN) && n.up && n.cased) {
-    const nk = it.keys[ni]!;
-    if (!FUNCTION_WORDS.has(nk) && !HONORIFICS.has(nk) && !n.allUp && !it.lowerSeen.has(nk)) return true;
+    if (!(it.flags[ni]! & (W_FUNCTION | W_HONORIFIC_KEY)) && !n.allUp && !it.lowerSeen(it.keys[ni]!)) return true;
   }
   return false;
 }
 
-
 /** Tokens inside Title Case or ALL-CAPS runs (headlines), where capitals say nothing about names. */
-function titleCaseSentences(toks: Token[]): Set<number> {
-  const out = new Set<number>();
+function titleCaseSentences(toks: Token[]): Uint8Array {
+  const out = new Uint8Array(toks.length);
   let runStart = 0;
   const flush = (end: number) => {
     let cased = 0;
@@ -587,7 +609,7 @@ function titleCaseSentences(toks: Token[]): Set<number> {
       cased++;
       if (t.up) up++;
     }
-    if (cased >= 3 && up / cased >= 0.8) for (let k = runStart; k < end; k++) out.add(k);
+    if (cased >= 3 && up / cased >= 0.8) out.fill(1, runStart, end);
   };
   for (let i = 0; i < toks.length; i++) {
     if (toks[i]!.gap === GAP_BREAK && i > runStart) {

@@ -1,0 +1,87 @@
+/**
+ * Everything the matcher needs to know about one folded word, computed once per distinct word.
+ *
+ * A 3 KB item has ~500 tokens, and each used to cost half a dozen string-keyed Set/Map lookups
+ * (variant key, vocabulary, function words, particles, honorifics, context words ...), several of
+ * them repeated by the neighbour walks. News vocabulary repeats heavily across items, so one memo
+ * lookup per token returning a precomputed record (key, term id, bit flags) replaces them all.
+ * The record is a pure function of the word and the watchlist, so memoising changes no result.
+ */
+import { COMMON_WORDS, FUNCTION_WORDS, HONORIFICS, HYPHEN_PARTICLES, NAME_VARIANT_KEY, PARTICLES } from './lexicon.js';
+import { CONNECTORS, tokenKey } from './names.js';
+
+/** The key is a function word ("the", "said"). */
+export const W_FUNCTION = 1;
+/** The word is a particle that may be absent from a name (al, de, van ...). */
+export const W_PARTICLE = 2;
+/** The word is a particle only when hyphen-attached (ash-Shami). */
+export const W_HYPHEN_PARTICLE = 4;
+/** The key is a connector written in lower case inside names (bin, van ...). */
+export const W_CONNECTOR = 8;
+/** The word itself is a one-word honorific (Mr, Dr, Lok ...). */
+export const W_HONORIFIC = 16;
+/** The key is an honorific. */
+export const W_HONORIFIC_KEY = 32;
+/** A part made of this key needs a title: short, a common word or a very common given name. */
+export const W_WEAK = 64;
+/** The key starts some person's context phrase. */
+export const W_CONTEXT = 128;
+/** The key contains a digit. */
+export const W_DIGIT = 256;
+/** The key starts with a digit. */
+export const W_DIGIT_START = 512;
+/** The word is the second word of a two-word honorific ("H.E.", "Lok Chumteav"). */
+export const W_HONORIFIC_2ND = 1024;
+
+export interface WordInfo {
+  /** tokenKey of the word: the form it is indexed and looked up under */
+  readonly key: string;
+  /** watched term id of the key, or -1 */
+  readonly term: number;
+  readonly flags: number;
+}
+
+const COMMON_GIVEN_KEYS: ReadonlySet<string> = new Set(NAME_VARIANT_KEY.values());
+const HONORIFIC_SECOND: ReadonlySet<string> = new Set([...HONORIFICS].filter((h) => h.includes(' ')).map((h) => h.slice(h.lastIndexOf(' ') + 1)));
+
+/** Bounded so that a stream of novel words (numbers, typos) cannot grow it without limit. */
+const MAX_MEMO = 200_000;
+
+export class WordTable {
+  private memo = new Map<string, WordInfo>();
+
+  constructor(
+    private readonly vocab: ReadonlyMap<string, number>,
+    private readonly contextFirst: ReadonlyMap<string, unknown>,
+  ) {}
+
+  info(t: string): WordInfo {
+    let w = this.memo.get(t);
+    if (w === undefined) {
+      w = this.compute(t);
+      if (this.memo.size >= MAX_MEMO) this.memo.clear();
+      this.memo.set(t, w);
+    }
+    return w;
+  }
+
+  private compute(t: string): WordInfo {
+    const key = tokenKey(t);
+    let term = this.vocab.get(key);
+    // Arabic conjunction prefix: ومحمد = و + محمد
+    if (term === undefined && key.length > 3 && key.charCodeAt(0) === 0x0648) term = this.vocab.get(tokenKey(key.slice(1)));
+    let flags = 0;
+    if (FUNCTION_WORDS.has(key)) flags |= W_FUNCTION;
+    if (PARTICLES.has(t)) flags |= W_PARTICLE;
+    if (HYPHEN_PARTICLES.has(t)) flags |= W_HYPHEN_PARTICLE;
+    if (CONNECTORS.has(key)) flags |= W_CONNECTOR;
+    if (HONORIFICS.has(t)) flags |= W_HONORIFIC;
+    if (HONORIFICS.has(key)) flags |= W_HONORIFIC_KEY;
+    if (HONORIFIC_SECOND.has(t)) flags |= W_HONORIFIC_2ND;
+    if (key.length <= 3 || COMMON_WORDS.has(key) || FUNCTION_WORDS.has(key) || COMMON_GIVEN_KEYS.has(key)) flags |= W_WEAK;
+    if (this.contextFirst.has(key)) flags |= W_CONTEXT;
+    if (/\d/.test(key)) flags |= W_DIGIT;
+    if (/^\d/.test(key)) flags |= W_DIGIT_START;
+    return { key, term: term ?? -1, flags };
+  }
+}
