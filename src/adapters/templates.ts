@@ -7,7 +7,7 @@ export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates', import.met
 /** Compiles each template from templates/ once (cached), one engine escaping HTML, one for text. */
 export function loadTemplates(dir = TEMPLATES_DIR): TemplateRenderer & { eta: Eta } {
   const html = new Eta({ views: dir, cache: true, autoEscape: true });
-  const text = new Eta({ views: dir, cache: true, autoEscape: false });
+  const text = new Eta({ views: dir, cache: true, autoEscape: false, autoTrim: false });
   return {
     eta: html,
     html: (name, data) => html.render(`./${name}.eta`, data),
