@@ -48,11 +48,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  const addressOf = (m: ParsedMail) => (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value.map((v) => v.address));
+  const addressOf = (m: ParsedMail) => (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value.map((v) => v.address?.toLowerCase()));
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
-    to: (address) => messages.filter((m) => addressOf(m).includes(address)),
+    to: (address) => messages.filter((m) => addressOf(m).includes(address.toLowerCase())),
     async waitFor(predicate, timeoutMs = 20_000, what = 'messages') {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(messages)) {

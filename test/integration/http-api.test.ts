@@ -115,6 +115,16 @@ describe('HTTP API', () => {
       expect(b.body).toEqual({ status: 'pending' });
     });
 
+    it('sends one address at most five confirmations a day, answering the same', async () => {
+      const person = await adm('POST', '/api/admin/persons', { name: 'Tep Vanny' });
+      for (let i = 0; i < 7; i++) {
+        const res = await vigil.app!.inject({ method: 'POST', url: '/api/subscriptions', payload: { email: 'Victim@Example.org', personId: person.body.id }, remoteAddress: `10.0.0.${i}` });
+        expect(res.statusCode).toBe(202);
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      expect(smtp.to('victim@example.org')).toHaveLength(5);
+    });
+
     it('validates the body', async () => {
       const res = await call('POST', '/api/subscriptions', { email: 'not-an-email', personId: 'abc' });
       expect(res.status).toBe(400);

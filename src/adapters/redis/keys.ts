@@ -16,6 +16,7 @@ export function redisKeys(prefix: string) {
     personAlerts: (personId: string) => k('person', personId, 'alerts'),
     reviews: k('reviews'),
     pending: (tokenHash: string) => k('pending', tokenHash),
+    confirmationsSent: (subscriberId: string) => k('subscriber', subscriberId, 'confirmations'),
     subscriber: (id: string) => k('subscriber', id),
     subscriberPersons: (id: string) => k('subscriber', id, 'persons'),
     personSubscribers: (personId: string) => k('person', personId, 'subscribers'),

@@ -48,6 +48,16 @@ export class SubscriptionStore {
     return token;
   }
 
+  /**
+   * Counts a confirmation email to this address; false once it has had `max` in a day, so nobody
+   * can use Vigil to flood a stranger's inbox (the answer to the requester stays the same).
+   */
+  async allowConfirmation(email: string, max = 5): Promise<boolean> {
+    const key = this.keys.confirmationsSent(this.subscriberId(email));
+    const [[, count]] = (await this.redis.multi().incr(key).expire(key, 24 * 3600, 'NX').exec()) as [[null, number]];
+    return count <= max;
+  }
+
   /** Peeks at a pending confirmation without using it (for the GET page). */
   async pendingExists(token: string): Promise<boolean> {
     return (await this.redis.exists(this.keys.pending(sha256(token)))) === 1;

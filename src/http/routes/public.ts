@@ -24,6 +24,10 @@ export async function publicRoutes(app: FastifyInstance, { services: s }: Opts) 
   async function requestSubscription(email: string, personId: string): Promise<'pending' | 'unknown-person'> {
     const person = await s.persons.get(personId);
     if (!person || !person.public) return 'unknown-person';
+    if (!(await s.subscriptions.allowConfirmation(email))) {
+      app.log.warn({ subscriberId: s.subscriptions.subscriberId(email) }, 'confirmation limit reached; not sent');
+      return 'pending';
+    }
     const token = await s.subscriptions.createPending(email, person.id);
     const confirmUrl = `${s.config.publicUrl}/confirm?token=${encodeURIComponent(token)}`;
     const message = renderConfirmEmail(s.templates, { person, confirmUrl, publicUrl: s.config.publicUrl });
