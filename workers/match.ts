@@ -4,7 +4,7 @@
  * so a crash anywhere in here loses nothing and doubles nothing.
  */
 import type { Job } from 'bullmq';
-import { ALERT_THRESHOLD, buildMatcher, type Matcher } from '../src/domain/matching/index.js';
+import { ALERT_THRESHOLD, buildMatcher, type Matcher, type Urgency } from '../src/domain/matching/index.js';
 import { alertFromMention } from '../src/domain/alerts/alert.js';
 import { jobId, type MatchJob } from '../src/queues.js';
 import type { Services } from '../src/services.js';
@@ -38,6 +38,9 @@ export class WatchlistMatcher {
 
 const FAN_OUT_SLICE = 1000;
 
+/** When mail backs up, an abduction goes out before a passing mention (lower runs first). */
+const SEND_PRIORITY: Record<Urgency, number> = { critical: 1, high: 2, 'good-news': 3, elevated: 3, info: 4 };
+
 export async function processMatchJob(s: Services, matchers: WatchlistMatcher, job: Job<MatchJob>): Promise<number> {
   return matchItem(s, matchers, job.data.itemId, new Date());
 }
@@ -66,7 +69,7 @@ export async function matchItem(s: Services, matchers: WatchlistMatcher, itemId:
       await s.queues.notify.addBulk(
         subscribers.slice(i, i + FAN_OUT_SLICE).map((subscriberId) => {
           const data = { alertId: alert.id, subscriberId };
-          return { name: 'notify', data, opts: { jobId: jobId.notify(data), attempts: 12 } };
+          return { name: 'notify', data, opts: { jobId: jobId.notify(data), attempts: 12, priority: SEND_PRIORITY[alert.urgency] } };
         }),
       );
     }

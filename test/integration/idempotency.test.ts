@@ -60,7 +60,7 @@ describe('idempotent steps', () => {
     expect(await matchItem(s, matchers, 'i1', new Date())).toBe(1);
     expect(await matchItem(s, matchers, 'i1', new Date())).toBe(1);
     expect(await s.alerts.list({ personId: person.id, limit: 10 })).toHaveLength(1);
-    expect(await s.queues.notify.getJobCounts('wait', 'delayed', 'active')).toMatchObject({ wait: 1 });
+    expect(await s.queues.notify.getJobCounts('wait', 'prioritized', 'delayed', 'active')).toMatchObject({ prioritized: 1 });
   });
 
   it('notifying twice sends one message, even once the first job is gone', async () => {
