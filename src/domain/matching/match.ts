@@ -51,7 +51,7 @@ class ItemTokens {
     const words = idx.words;
     for (let i = 0; i < n; i++) {
       const t = toks[i]!;
-      const w = words.info(t.t);
+      const w = t.w ?? words.info(t.t);
       this.keys[i] = w.key;
       this.exact[i] = w.term;
       this.flags[i] = w.flags;
@@ -178,7 +178,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   const title = item.title ?? '';
   const combined = title ? `${title}\n\n${item.text ?? ''}` : (item.text ?? '');
   const textStart = title ? title.length + 2 : 0;
-  const tk = tokenise(combined);
+  const tk = tokenise(combined, idx.words);
   const toks = tk.tokens;
 
   let capital = 0;

@@ -8,6 +8,8 @@
  * separate "compact" stream (spaces removed) that the substring automaton scans.
  */
 
+import { ASCII_HASH_SEED, asciiHashStep, type WordInfo, type WordTable } from './words.js';
+
 /** Character classes after folding. */
 const enum C {
   Other = 0,
@@ -169,6 +171,8 @@ export interface Token {
   cased: boolean;
   /** gap before this token */
   gap: number;
+  /** the word's record, when tokenise() was given a WordTable and the word took the ASCII fast path */
+  w: WordInfo | undefined;
 }
 
 export interface Tokenised {
@@ -185,8 +189,11 @@ export interface Tokenised {
  * - apostrophes inside words are dropped (O'Brien = OBrien); a possessive 's is removed (Sokha's)
  * - hyphens split words (the gap records it); a hyphen at a line end followed by a lower-case
  *   letter joins the word (hyphenation: "Cham-\nroeun")
+ *
+ * With a WordTable, plain ASCII words (most of an English item) are looked up while scanning, from
+ * a hash computed on the fly: a word seen before costs no substring, lower-casing or string hashing.
  */
-export function tokenise(text: string): Tokenised {
+export function tokenise(text: string, words?: WordTable): Tokenised {
   const tokens: Token[] = [];
   let compact = '';
   const compactOffs: number[] = [];
@@ -206,7 +213,7 @@ export function tokenise(text: string): Tokenised {
 
   const flush = () => {
     if (cur !== '') {
-      tokens.push({ t: cur, s: curStart, e: curEnd, up: curUp, allUp: curCased && curAllUp && curLetters > 1, cased: curCased, gap });
+      tokens.push({ t: cur, s: curStart, e: curEnd, up: curUp, allUp: curCased && curAllUp && curLetters > 1, cased: curCased, gap, w: undefined });
       cur = '';
       gap = GAP_SPACE;
       newlines = 0;
@@ -225,11 +232,18 @@ export function tokenise(text: string): Tokenised {
     const c0 = text.charCodeAt(i);
     // fast path: a run of ASCII letters/digits starting a token
     if (cur === '' && c0 < 128 && ASCII_WORD[c0] === 1) {
+      // one pass: extent, case and the hash of the lower-cased word
+      let hasUpper = c0 >= 65 && c0 <= 90;
+      let hasLower = c0 >= 97 && c0 <= 122;
+      let h = asciiHashStep(ASCII_HASH_SEED, hasUpper ? c0 + 32 : c0);
       let j = i + 1;
       while (j < n) {
         const cj = text.charCodeAt(j);
-        if (cj < 128 && ASCII_WORD[cj] === 1) j++;
-        else break;
+        if (cj >= 128 || ASCII_WORD[cj] !== 1) break;
+        if (cj >= 97) hasLower = true;
+        else if (cj >= 65) hasUpper = true;
+        h = asciiHashStep(h, cj >= 65 && cj <= 90 ? cj + 32 : cj);
+        j++;
       }
       const nx = j < n ? text.charCodeAt(j) : 32;
       // only when the run ends in something simple (space, punctuation other than ' - .)
@@ -239,19 +253,18 @@ export function tokenise(text: string): Tokenised {
           else if (pendingDot) gap = GAP_DOT;
           else if (newlines >= 2) gap = GAP_BREAK;
         }
-        const raw = text.slice(i, j);
-        const low = raw.toLowerCase();
-        const up = c0 >= 65 && c0 <= 90;
-        let hasAlpha = false;
-        let allUp = true;
-        for (let k = 0; k < raw.length; k++) {
-          const ck = raw.charCodeAt(k);
-          if (ck >= 97 && ck <= 122) {
-            hasAlpha = true;
-            allUp = false;
-          } else if (ck >= 65 && ck <= 90) hasAlpha = true;
+        let w: WordInfo | undefined;
+        let low: string;
+        if (words !== undefined) {
+          w = words.ascii(text, i, j, h);
+          low = w.word;
+        } else {
+          const raw = text.slice(i, j);
+          low = hasUpper ? raw.toLowerCase() : raw;
         }
-        tokens.push({ t: low, s: i, e: j, up, allUp: hasAlpha && allUp && raw.length > 1, cased: hasAlpha, gap });
+        const up = c0 >= 65 && c0 <= 90;
+        const hasAlpha = hasUpper || hasLower;
+        tokens.push({ t: low, s: i, e: j, up, allUp: hasAlpha && !hasLower && j - i > 1, cased: hasAlpha, gap, w });
         gap = GAP_SPACE;
         newlines = 0;
         pendingHyphen = false;

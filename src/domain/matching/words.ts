@@ -34,6 +34,8 @@ export const W_DIGIT_START = 512;
 export const W_HONORIFIC_2ND = 1024;
 
 export interface WordInfo {
+  /** the folded word itself (shared: tokens of known ASCII words reuse it instead of slicing) */
+  readonly word: string;
   /** tokenKey of the word: the form it is indexed and looked up under */
   readonly key: string;
   /** watched term id of the key, or -1 */
@@ -47,8 +49,21 @@ const HONORIFIC_SECOND: ReadonlySet<string> = new Set([...HONORIFICS].filter((h)
 /** Bounded so that a stream of novel words (numbers, typos) cannot grow it without limit. */
 const MAX_MEMO = 200_000;
 
+/**
+ * Hash of a lower-cased ASCII word, one character at a time (FNV-1a); tokenise() computes it while
+ * scanning, so looking a word up needs neither a substring nor a string hash.
+ */
+export const ASCII_HASH_SEED = 0x811c9dc5 | 0;
+export function asciiHashStep(h: number, lowerCode: number): number {
+  return Math.imul(h ^ lowerCode, 0x01000193);
+}
+
 export class WordTable {
   private memo = new Map<string, WordInfo>();
+  /** open addressing over `entries` for ASCII words, keyed by asciiHash */
+  private slots = new Int32Array(1 << 14).fill(-1);
+  private entries: WordInfo[] = [];
+  private entryHash: number[] = [];
 
   constructor(
     private readonly vocab: ReadonlyMap<string, number>,
@@ -63,6 +78,49 @@ export class WordTable {
       this.memo.set(t, w);
     }
     return w;
+  }
+
+  /**
+   * The record of the ASCII word text[s..e) folded to lower case, `hash` being its asciiHash.
+   * Only a word not seen before costs a substring (and then the ordinary lookup).
+   */
+  ascii(text: string, s: number, e: number, hash: number): WordInfo {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let p = hash & mask;
+    for (let id = slots[p]!; id >= 0; id = slots[p]!) {
+      if (this.entryHash[id] === hash) {
+        const w = this.entries[id]!;
+        if (sameAsciiFolded(w.word, text, s, e)) return w;
+      }
+      p = (p + 1) & mask;
+    }
+    const w = this.info(text.slice(s, e).toLowerCase());
+    if (this.entries.length >= MAX_MEMO) {
+      this.entries = [];
+      this.entryHash = [];
+      this.slots = new Int32Array(1 << 14).fill(-1);
+    } else if (this.entries.length * 2 >= slots.length) this.grow();
+    this.put(w, hash);
+    return w;
+  }
+
+  private put(w: WordInfo, hash: number): void {
+    const mask = this.slots.length - 1;
+    let p = hash & mask;
+    while (this.slots[p]! >= 0) p = (p + 1) & mask;
+    this.slots[p] = this.entries.length;
+    this.entries.push(w);
+    this.entryHash.push(hash);
+  }
+
+  private grow(): void {
+    const entries = this.entries;
+    const hashes = this.entryHash;
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    this.entries = [];
+    this.entryHash = [];
+    for (let i = 0; i < entries.length; i++) this.put(entries[i]!, hashes[i]!);
   }
 
   private compute(t: string): WordInfo {
@@ -82,6 +140,17 @@ export class WordTable {
     if (this.contextFirst.has(key)) flags |= W_CONTEXT;
     if (/\d/.test(key)) flags |= W_DIGIT;
     if (/^\d/.test(key)) flags |= W_DIGIT_START;
-    return { key, term: term ?? -1, flags };
+    return { word: t, key, term: term ?? -1, flags };
   }
+}
+
+/** Is `word` the lower-cased form of the ASCII text[s..e)? */
+function sameAsciiFolded(word: string, text: string, s: number, e: number): boolean {
+  if (word.length !== e - s) return false;
+  for (let k = 0; k < word.length; k++) {
+    let c = text.charCodeAt(s + k);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== word.charCodeAt(k)) return false;
+  }
+  return true;
 }
