@@ -31,6 +31,12 @@ export class WatchIndex {
   readonly vScore: number[] = [];
   readonly vKind: string[] = [];
   readonly vAnchor: number[] = [];
+  /**
+   * per variant: the key its verification checks first (the part before the anchor, or after it when
+   * the anchor is the first part), -1 for one-part variants. Lets matching reject most variants
+   * anchored on a word with one integer comparison against the neighbouring token.
+   */
+  vFirst: Int32Array = new Int32Array(0);
   /** term -> variants anchored on it */
   readonly anchored = new Map<number, number[]>();
   /** term -> persons having it as a (partial-usable) name part */
@@ -107,6 +113,12 @@ export class WatchIndex {
       const l = this.anchored.get(t);
       if (l) l.push(id);
       else this.anchored.set(t, [id]);
+    }
+    this.vFirst = new Int32Array(this.vKeys.length);
+    for (let v = 0; v < this.vKeys.length; v++) {
+      const keys = this.vKeys[v]!;
+      const a = this.vAnchor[v]!;
+      this.vFirst[v] = a > 0 ? keys[a - 1]! : keys.length > 1 ? keys[1]! : -1;
     }
     // deletion index over the parts long enough to have an edit budget
     let expected = 0;

@@ -207,7 +207,20 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   function tryAnchor(term: number, dist: number, i: number): void {
     const vs = idx.anchored.get(term);
     if (!vs) return;
+    // every verification starts with the token just before (or after) the anchor: most variants
+    // fail right there, so test that step first without walking the rest
+    let pj = -2;
+    let nj = -2;
     for (const v of vs) {
+      const first = idx.vFirst[v]!;
+      if (first >= 0) {
+        let j: number;
+        if (idx.vAnchor[v]! > 0) j = pj === -2 ? (pj = it.prev(i)) : pj;
+        else j = nj === -2 ? (nj = it.next(i)) : nj;
+        if (j < 0) continue;
+        const ex = it.exact[j]!;
+        if (ex >= 0 ? ex !== first : it.cost(j, first) < 0) continue;
+      }
       const keys = idx.vKeys[v]!;
       const a = idx.vAnchor[v]!;
       let cost = dist;
