@@ -6,6 +6,7 @@
  *   npm run eval            summary
  *   npm run eval -- -v      also every error
  *   npm run eval -- --json  machine-readable
+ *   npm run eval -- --set holdout   the independent hold-out set (test/fixtures/matching/holdout/)
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -26,11 +27,18 @@ interface DevItem {
   file?: string;
 }
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures', 'matching');
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures', 'matching');
 
-export function loadDevSet(): { persons: WatchedPerson[]; items: MatchableItem[]; labels: Label[] } {
+export type EvalSet = 'dev' | 'holdout';
+const SETS: Record<EvalSet, { dir: string; labels: string }> = {
+  dev: { dir: fixtures, labels: 'devset.json' },
+  holdout: { dir: join(fixtures, 'holdout'), labels: 'holdout.json' },
+};
+
+export function loadDevSet(set: EvalSet = 'dev'): { persons: WatchedPerson[]; items: MatchableItem[]; labels: Label[] } {
+  const { dir: root, labels: labelFile } = SETS[set];
   const persons = JSON.parse(readFileSync(join(root, 'watchlist.json'), 'utf8')) as WatchedPerson[];
-  const dev = JSON.parse(readFileSync(join(root, 'devset.json'), 'utf8')) as { items: DevItem[]; labels: Label[] };
+  const dev = JSON.parse(readFileSync(join(root, labelFile), 'utf8')) as { items: DevItem[]; labels: Label[] };
   const items = dev.items.map((i) => ({ id: i.id, title: i.title, text: i.file ? readFileSync(join(root, i.file), 'utf8') : (i.text ?? '') }));
   return { persons, items, labels: dev.labels };
 }
@@ -47,8 +55,8 @@ const prf = (c: Counts) => {
   return { precision: p, recall: r, f2 };
 };
 
-export function evaluate() {
-  const { persons, items, labels } = loadDevSet();
+export function evaluate(set: EvalSet = 'dev') {
+  const { persons, items, labels } = loadDevSet(set);
   const matcher = buildMatcher(persons);
   const predicted = new Map<string, Mention>();
   for (const item of items) for (const m of matcher.match(item)) if (m.score >= ALERT_THRESHOLD) predicted.set(`${m.itemId}|${m.personId}`, m);
@@ -101,12 +109,19 @@ export function evaluate() {
 
 const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
-  const r = evaluate();
+  const i = process.argv.indexOf('--set');
+  const arg = i >= 0 ? process.argv[i + 1] : process.argv.find((a) => a.startsWith('--set='))?.slice(6);
+  const set = arg ?? 'dev';
+  if (set !== 'dev' && set !== 'holdout') {
+    console.error(`unknown --set "${set}" (expected dev or holdout)`);
+    process.exit(2);
+  }
+  const r = evaluate(set);
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify(r, null, 2));
   } else {
     const f = (x: number) => x.toFixed(3);
-    console.log(`dev set: ${r.items} items × ${r.persons} persons = ${r.pairs} pairs; alert threshold ${ALERT_THRESHOLD}`);
+    console.log(`${set} set: ${r.items} items × ${r.persons} persons = ${r.pairs} pairs; alert threshold ${ALERT_THRESHOLD}`);
     console.log(`overall  P=${f(r.overall.precision)} R=${f(r.overall.recall)} F2=${f(r.overall.f2)}  (tp ${r.overall.tp}, fp ${r.overall.fp}, fn ${r.overall.fn})`);
     console.log(`false alerts per 1,000 items: ${r.falseAlertsPer1000Items.toFixed(1)}`);
     console.log(`urgency agreement on true positives: ${f(r.urgencyAgreement)} (${r.urgencyPairs} pairs)`);
