@@ -105,41 +105,43 @@ export function forEachDeletion(s: string, depth: number, fn: (h: number) => voi
 
 /**
  * A static multimap from 32-bit hashes to term ids in compressed-sparse-row form: entries sorted
- * by bucket (hash & mask), each entry its full hash and term. About 8 bytes per entry plus 4 per
- * bucket; built in two passes (count, then fill) so the build never holds more than the result.
+ * by bucket (hash & mask), each entry its full hash and term side by side (one cache line per
+ * lookup). About 8 bytes per entry plus 4 per bucket of ~8 entries.
+ *
+ * Built from a flat list of (hash, term) pairs with one counting sort: the pairs are generated once
+ * and written sequentially; the buckets are few enough for the counters to stay in cache.
  */
 export class DeletionIndex {
   private readonly mask: number;
   private readonly starts: Uint32Array;
-  private readonly hashes: Uint32Array;
-  private readonly vals: Int32Array;
+  /** [hash, term, hash, term, ...] */
+  private readonly pairs: Uint32Array;
 
-  /** `each(emit)` must call emit(hash, term) for every entry, the same way each time it is called. */
-  constructor(expectedEntries: number, each: (emit: (hash: number, term: number) => void) => void) {
+  /** `pairs` holds `count` (hash, term) pairs; it is read, not kept. */
+  constructor(pairs: Uint32Array, count: number) {
     let buckets = 1024;
-    while (buckets * 2 < expectedEntries) buckets <<= 1;
-    this.mask = buckets - 1;
-    const counts = new Uint32Array(buckets + 1);
-    each((h) => counts[(h & this.mask) + 1]!++);
-    for (let b = 0; b < buckets; b++) counts[b + 1]! += counts[b]!;
-    const total = counts[buckets]!;
-    this.starts = counts;
-    this.hashes = new Uint32Array(total);
-    this.vals = new Int32Array(total);
-    const fill = new Uint32Array(buckets);
-    fill.set(counts.subarray(0, buckets));
-    each((h, term) => {
-      const at = fill[h & this.mask]!++;
-      this.hashes[at] = h;
-      this.vals[at] = term;
-    });
+    while (buckets * 8 < count) buckets <<= 1;
+    const mask = buckets - 1;
+    this.mask = mask;
+    const starts = new Uint32Array(buckets + 1);
+    for (let k = 0; k < count; k++) starts[(pairs[2 * k]! & mask) + 1]!++;
+    for (let b = 0; b < buckets; b++) starts[b + 1]! += starts[b]!;
+    const fill = starts.slice(0, buckets);
+    const out = new Uint32Array(2 * count);
+    for (let k = 0; k < count; k++) {
+      const h = pairs[2 * k]!;
+      const at = 2 * fill[h & mask]!++;
+      out[at] = h;
+      out[at + 1] = pairs[2 * k + 1]!;
+    }
+    this.starts = starts;
+    this.pairs = out;
   }
 
   /** Calls fn(term) for every term stored under `hash` (may repeat terms). */
   get(hash: number, fn: (term: number) => void): void {
-    const b = hash & this.mask;
-    const end = this.starts[b + 1]!;
-    for (let i = this.starts[b]!; i < end; i++) if (this.hashes[i] === hash) fn(this.vals[i]!);
+    const [a, b] = this.range(hash);
+    for (let i = a; i < b; i++) if (this.hashAt(i) === hash) fn(this.termAt(i));
   }
 
   /** Range of bucket entries for `hash`: [start, end); check hashAt(i) === hash. */
@@ -149,18 +151,18 @@ export class DeletionIndex {
   }
 
   hashAt(i: number): number {
-    return this.hashes[i]!;
+    return this.pairs[2 * i]!;
   }
 
   termAt(i: number): number {
-    return this.vals[i]!;
+    return this.pairs[2 * i + 1]!;
   }
 
   get size(): number {
-    return this.hashes.length;
+    return this.pairs.length >> 1;
   }
 
   get bytes(): number {
-    return this.starts.byteLength + this.hashes.byteLength + this.vals.byteLength;
+    return this.starts.byteLength + this.pairs.byteLength;
   }
 }

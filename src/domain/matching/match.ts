@@ -205,7 +205,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   }
 
   function tryAnchor(term: number, dist: number, i: number): void {
-    const vs = idx.anchored.get(term);
+    const vs = idx.anchored[term];
     if (!vs) return;
     // every verification starts with the token just before (or after) the anchor: most variants
     // fail right there, so test that step first without walking the rest
@@ -367,7 +367,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
     let ownerCount = 0;
     let bestDist = 0;
     for (const c of cands) {
-      const owners = idx.partOwners.get(c.term);
+      const owners = idx.partOwners[c.term];
       if (!owners) continue;
       ownerCount += owners.length;
       if (owners.length === 1) onlyOwner = owners[0]!;
