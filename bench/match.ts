@@ -4,11 +4,15 @@
  *  - "regexp loop": one case-insensitive RegExp per alias, tried in turn (what most people write)
  *  - "alternation": one big exact-only alternation RegExp of every alias (the fastest trick a user knows)
  *
- * Each size runs in its own child process so that build memory is measured alone.
+ * Each size runs in its own child process so that build memory is measured alone. Throughput is
+ * the median of several rounds on fresh items (the machine is shared: one slow round does not set
+ * the figure), and the machine, Node version and load average are printed with the table.
  *   npx tsx bench/match.ts            all sizes, prints a Markdown table
  *   npx tsx bench/match.ts --json     machine-readable
+ *   npx tsx bench/match.ts --size N   one size, JSON
  */
 import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -138,16 +142,35 @@ function throughput(fn: (i: MatchableItem) => unknown, items: MatchableItem[], b
   return { perSec: (n / ms) * 1000, n };
 }
 
+/** Median items/s over `rounds` rounds, each on its own slice of fresh items. */
+function medianThroughput(fn: (i: MatchableItem) => unknown, items: MatchableItem[], rounds: number, budgetMs: number): { perSec: number; n: number; all: number[] } {
+  const per = Math.floor(items.length / rounds);
+  const all: number[] = [];
+  let n = 0;
+  for (let r = 0; r < rounds; r++) {
+    const t = throughput(fn, items.slice(r * per, (r + 1) * per), budgetMs);
+    all.push(t.perSec);
+    n += t.n;
+  }
+  const sorted = [...all].sort((a, b) => a - b);
+  return { perSec: sorted[sorted.length >> 1]!, n, all };
+}
+
 export interface SizeResult {
   persons: number;
   buildMs: number;
   heapMB: number;
   peakRssMB: number;
   itemsPerSec: number;
+  /** every round's items/s, for the spread */
+  itemsPerSecRounds: number[];
   loopPerSec: number;
   altPerSec: number;
   altBuildMs: number;
   alertsPerItem: number;
+  /** 1-minute load average before and after the throughput runs */
+  loadBefore: number;
+  loadAfter: number;
 }
 
 function runSize(n: number): SizeResult {
@@ -167,21 +190,37 @@ function runSize(n: number): SizeResult {
   const peakRssMB = process.resourceUsage().maxRSS / 1024;
   // warm caches the way a long-running worker has them, then measure
   for (const it of items.slice(0, 200)) matcher.match(it);
+  gc();
+  const loadBefore = loadavg()[0]!;
   let alerts = 0;
-  const ours = throughput(
+  const ours = medianThroughput(
     (it) => {
       for (const m of matcher.match(it)) if (m.score >= ALERT_THRESHOLD) alerts++;
     },
     items.slice(200),
-    4000,
+    5,
+    1500,
   );
-  const loop = throughput(regexLoop(persons), items, 3000);
+  const loop = medianThroughput(regexLoop(persons), items, 3, 1000);
   const a0 = performance.now();
   const alt = alternation(persons);
   alt(items[0]!);
   const altBuildMs = performance.now() - a0;
-  const altT = throughput(alt, items, 3000);
-  return { persons: n, buildMs, heapMB, peakRssMB, itemsPerSec: ours.perSec, loopPerSec: loop.perSec, altPerSec: altT.perSec, altBuildMs, alertsPerItem: alerts / ours.n };
+  const altT = medianThroughput(alt, items, 3, 1000);
+  return {
+    persons: n,
+    buildMs,
+    heapMB,
+    peakRssMB,
+    itemsPerSec: ours.perSec,
+    itemsPerSecRounds: ours.all,
+    loopPerSec: loop.perSec,
+    altPerSec: altT.perSec,
+    altBuildMs,
+    alertsPerItem: alerts / ours.n,
+    loadBefore,
+    loadAfter: loadavg()[0]!,
+  };
 }
 
 const self = fileURLToPath(import.meta.url);
@@ -203,12 +242,14 @@ if (process.argv[1] === self) {
     if (process.argv.includes('--json')) console.log(JSON.stringify(results, null, 2));
     else {
       const f0 = (x: number) => Math.round(x).toLocaleString('en');
-      console.log(`Node ${process.version}, one core, items of ~3 KB (synthetic news text, ~0.3% name tokens, 30% of inserted names with a typo)\n`);
-      console.log('| persons | build | index memory (heap + typed arrays) | peak RSS | Vigil items/s (typo-tolerant) | RegExp loop items/s | alternation items/s (exact) | Vigil / loop | Vigil / alternation |');
-      console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+      const la = loadavg().map((x) => x.toFixed(2)).join(' / ');
+      console.log(`${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} vCPU), Node ${process.version}, load average (1 / 5 / 15 min) at the end: ${la}`);
+      console.log('One core; items of ~3 KB (synthetic news text, ~0.3% name tokens, 30% of inserted names with a typo); items/s are medians of rounds (Vigil 5, baselines 3)\n');
+      console.log('| persons | build | index memory (heap + typed arrays) | peak RSS | Vigil items/s, typo-tolerant (min–max of rounds) | RegExp loop items/s | alternation items/s (exact) | Vigil / loop | Vigil / alternation | load (1 min) |');
+      console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
       for (const r of results)
         console.log(
-          `| ${f0(r.persons)} | ${f0(r.buildMs)} ms | ${f0(r.heapMB)} MB | ${f0(r.peakRssMB)} MB | ${f0(r.itemsPerSec)} | ${r.loopPerSec.toFixed(1)} | ${r.altPerSec.toFixed(1)} (compile ${f0(r.altBuildMs)} ms) | ${f0(r.itemsPerSec / r.loopPerSec)}× | ${(r.itemsPerSec / r.altPerSec).toFixed(1)}× |`,
+          `| ${f0(r.persons)} | ${f0(r.buildMs)} ms | ${f0(r.heapMB)} MB | ${f0(r.peakRssMB)} MB | ${f0(r.itemsPerSec)} (${f0(Math.min(...r.itemsPerSecRounds))}–${f0(Math.max(...r.itemsPerSecRounds))}) | ${r.loopPerSec.toFixed(1)} | ${r.altPerSec.toFixed(1)} (compile ${f0(r.altBuildMs)} ms) | ${f0(r.itemsPerSec / r.loopPerSec)}× | ${(r.itemsPerSec / r.altPerSec).toFixed(1)}× | ${r.loadBefore.toFixed(1)}–${r.loadAfter.toFixed(1)} |`,
         );
     }
   }
