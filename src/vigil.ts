@@ -35,7 +35,7 @@ async function assertRedisAnswers(url: string): Promise<void> {
     await probe.connect();
     await probe.ping();
   } catch (err) {
-    throw new Error(`Redis at ${redactUrl(url)} does not answer (${(err as Error).message}); check REDIS_URL`);
+    throw new Error(`Redis at ${redactUrl(url)} does not answer (${(err as Error).message}); check REDIS_URL`, { cause: err });
   } finally {
     probe.disconnect();
   }
