@@ -43,6 +43,16 @@ export const feedCreateSchema = {
   },
 } as const;
 
+export const feedPatchSchema = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    intervalSeconds: feedCreateSchema.properties.intervalSeconds,
+    fullText: feedCreateSchema.properties.fullText,
+  },
+} as const;
+
 export const alertsQuery = {
   type: 'object',
   additionalProperties: false,

@@ -84,6 +84,11 @@ describe('HTTP API', () => {
       });
       const schedulers = await vigil.services.queues.poll.getJobSchedulers();
       expect(schedulers.map((j) => j.key)).toContain(`feed-${created.body.id}`);
+      const patched = await adm('PATCH', `/api/admin/feeds/${created.body.id}`, { intervalSeconds: 60, fullText: true });
+      expect(patched.body).toMatchObject({ intervalSeconds: 60, fullText: true, url: 'https://news.example.org/rss' });
+      const scheduler = (await vigil.services.queues.poll.getJobSchedulers()).find((j) => j.key === `feed-${created.body.id}`);
+      expect(Number(scheduler?.every)).toBe(60_000);
+      expect((await adm('PATCH', `/api/admin/feeds/${created.body.id}`, { url: 'https://elsewhere.example/' })).status).toBe(400);
       expect((await adm('DELETE', `/api/admin/feeds/${created.body.id}`)).status).toBe(204);
       expect((await vigil.services.queues.poll.getJobSchedulers()).map((j) => j.key)).not.toContain(`feed-${created.body.id}`);
       expect((await adm('DELETE', `/api/admin/feeds/${created.body.id}`)).status).toBe(404);

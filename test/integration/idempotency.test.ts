@@ -82,6 +82,14 @@ describe('idempotent steps', () => {
     expect(smtp.to('b@example.org')).toHaveLength(1);
   });
 
+  it('keeps an unsure mention for review once, however often the item is matched', async () => {
+    const mention = { itemId: 'i9', personId: 'p9', score: 0.5, urgency: 'info' as const, evidence: 'Sokha spoke.', reasons: ['one name part'], field: 'text' as const, start: 0, end: 5 };
+    await s.alerts.addForReview(mention);
+    await s.alerts.addForReview(mention);
+    const reviews = await s.alerts.listForReview(10);
+    expect(reviews.filter((r) => r.itemId === 'i9')).toHaveLength(1);
+  });
+
   it('drops alerts about a person deleted before they were sent', async () => {
     const { person, subscriberId } = await subscribed('Kong Raiya', 'c@example.org');
     await s.items.save(item('i3', 'Kong Raiya was charged with incitement.'));

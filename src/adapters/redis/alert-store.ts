@@ -37,17 +37,26 @@ export class AlertStore {
     return raws.filter((r): r is string => r !== null).map((r) => JSON.parse(r) as Alert);
   }
 
-  /** Mentions too unsure to alert on, kept for an admin to look at. */
+  /** Mentions too unsure to alert on, kept (once per item and person) for an admin to look at. */
   async addForReview(mention: Mention, now = new Date()): Promise<void> {
+    const member = `${mention.itemId}|${mention.personId}`;
     await this.redis
       .multi()
-      .lpush(this.keys.reviews, JSON.stringify({ ...mention, at: now.toISOString() }))
-      .ltrim(this.keys.reviews, 0, REVIEW_KEEP - 1)
+      .zadd(this.keys.reviews, 'NX', now.getTime(), member)
+      .hsetnx(this.keys.reviewDetails, member, JSON.stringify({ ...mention, at: now.toISOString() }))
       .exec();
+    // Keep the newest REVIEW_KEEP.
+    const excess = (await this.redis.zcard(this.keys.reviews)) - REVIEW_KEEP;
+    if (excess > 0) {
+      const old = await this.redis.zrange(this.keys.reviews, '0', String(excess - 1));
+      await this.redis.multi().zrem(this.keys.reviews, ...old).hdel(this.keys.reviewDetails, ...old).exec();
+    }
   }
 
   async listForReview(limit: number): Promise<(Mention & { at: string })[]> {
-    const raws = await this.redis.lrange(this.keys.reviews, 0, limit - 1);
-    return raws.map((r) => JSON.parse(r) as Mention & { at: string });
+    const members = await this.redis.zrevrange(this.keys.reviews, 0, limit - 1);
+    if (members.length === 0) return [];
+    const raws = await this.redis.hmget(this.keys.reviewDetails, ...members);
+    return raws.filter((r): r is string => r !== null).map((r) => JSON.parse(r) as Mention & { at: string });
   }
 }

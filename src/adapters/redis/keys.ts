@@ -15,6 +15,7 @@ export function redisKeys(prefix: string) {
     alerts: k('alerts'),
     personAlerts: (personId: string) => k('person', personId, 'alerts'),
     reviews: k('reviews'),
+    reviewDetails: k('reviews', 'details'),
     pending: (tokenHash: string) => k('pending', tokenHash),
     confirmationsSent: (subscriberId: string) => k('subscriber', subscriberId, 'confirmations'),
     subscriber: (id: string) => k('subscriber', id),

@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import type { PersonInput } from '../../domain/model.js';
-import { alertsQuery, feedCreateSchema, idParams, personCreateSchema, personPatchSchema } from '../schemas.js';
+import { alertsQuery, feedCreateSchema, feedPatchSchema, idParams, personCreateSchema, personPatchSchema } from '../schemas.js';
 import { scheduleFeed, unscheduleFeed } from '../../scheduling/feed-schedules.js';
 import { forbiddenRange, stripBrackets } from '../../adapters/fetch/address-policy.js';
 import { metricsRoute } from './metrics.js';
@@ -75,6 +75,16 @@ export async function adminRoutes(app: FastifyInstance, { services: s, adminToke
       return { ...feed, ...health };
     });
   });
+  app.patch<{ Params: { id: string }; Body: { intervalSeconds?: number; fullText?: boolean } }>(
+    '/feeds/:id',
+    { schema: { params: idParams, body: feedPatchSchema } },
+    async (req, reply) => {
+      const feed = await s.feeds.update(req.params.id, req.body);
+      if (!feed) return notFound(reply, 'feed', req.params.id);
+      await scheduleFeed(s.queues, feed);
+      return feed;
+    },
+  );
   app.delete<{ Params: { id: string } }>('/feeds/:id', { schema: { params: idParams } }, async (req, reply) => {
     await unscheduleFeed(s.queues, req.params.id);
     if (!(await s.feeds.delete(req.params.id))) return notFound(reply, 'feed', req.params.id);
