@@ -34,6 +34,7 @@ try {
 const log = createLogger(config.logLevel);
 const vigil = await startVigil(config, log, roles).catch((err: Error) => {
   if (err instanceof RedisMissingError) fail(err.message);
+  if (err instanceof ConfigError) fail(`bad configuration: ${err.message}`);
   if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') fail(`PORT ${config.port} on ${config.host} is already in use; set PORT to another port`);
   fail(`could not start: ${err.message}`);
 });

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { Redis } from 'ioredis';
-import { redactUrl, type Config } from './config.js';
+import { ConfigError, redactUrl, type Config } from './config.js';
 import { openServices, type Services } from './services.js';
 import { startRedisServer, type RedisProcess } from './adapters/redis/redis-server.js';
 import { buildApp } from './http/app.js';
@@ -54,6 +54,10 @@ export async function startVigil(config: Config, log: Logger, roles: readonly Ro
   };
   try {
     let redisUrl = config.redisUrl;
+    if (!redisUrl && roles.length < ROLES.length) {
+      // Processes of single roles must share one Redis; a private one each would split them apart.
+      throw new ConfigError('REDIS_URL', `must be set when running only --role ${roles.join(', ')}: the roles share one Redis`);
+    }
     if (!redisUrl) {
       const dir = path.join(config.dataDir, 'redis');
       const redis: RedisProcess = await startRedisServer({ dir, persistent: true });

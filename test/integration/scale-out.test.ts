@@ -34,6 +34,13 @@ describe('scale-out', () => {
     expect(await a.services.queues.poll.getJobSchedulersCount()).toBe(1);
   });
 
+  it('refuses to run a single role on a private Redis of its own', async () => {
+    const { loadConfig, ConfigError } = await import('../../src/config.js');
+    const { startVigil } = await import('../../src/vigil.js');
+    const { default: pino } = await import('pino');
+    await expect(startVigil(loadConfig({ DATA_DIR: '/tmp/vigil-never' }), pino({ level: 'silent' }), ['worker'])).rejects.toBeInstanceOf(ConfigError);
+  });
+
   it('an admin edit reaches a worker in another process with its next item', async () => {
     const matcherInB = new WatchlistMatcher(b.services);
     const item = { id: 'x', title: 'Yorm Bopha detained', text: 'Police detained Yorm Bopha today.' };
