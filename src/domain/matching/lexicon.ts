@@ -41,7 +41,8 @@ const VARIANT_GROUPS: readonly string[][] = [
   ['umar', 'omar', 'omer'],
   ['usama', 'osama', 'oussama'],
   ['abdullah', 'abdallah', 'abdulla', 'abdellah'],
-  ['abdul', 'abdel', 'abdal', 'abdoul', 'abdol'],
+  // "Abd" is the same word as "Abdel"/"Abdul" (servant of), written with the article apart: "Abd El-Fattah"
+  ['abdul', 'abdel', 'abdal', 'abdoul', 'abdol', 'abd', 'abdu'],
   ['abdulrahman', 'abdelrahman', 'abderrahmane', 'abdurrahman', 'abdurahman', 'abdelrahmane'],
   ['abdulaziz', 'abdelaziz', 'abdelazziz'],
   ['ali', 'aly'],
@@ -106,5 +107,34 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set(
     'joy faith rich price love little small sun man son lee young hun sen sok chan chen lim kim ly ny mu tor mao ' +
     'yi ma la so san ha li an hai bo ho tan ban bun kong mean moon star rain rainy summer winter spring autumn ' +
     'april june august sunny hung dang kem ke noor said ali amir malik king queen prince princess can hong'
+  ).split(' '),
+);
+
+/**
+ * Words that, capitalised right after a person's name, make it the name of an organisation, prize,
+ * place or law named after them ("the Sam Rainsy Party", "Magnitsky Act"): not news about the person.
+ */
+export const ORG_WORDS: ReadonlySet<string> = new Set(
+  (
+    'party foundation initiative institute institution prize award awards fund center centre school academy ' +
+    'university college library street st road avenue boulevard blvd lane square bridge market stadium airport ' +
+    'hall museum park hospital trust society movement memorial lecture fellowship scholarship station highway ' +
+    'act law medal trophy cup club league front bloc'
+  ).split(' '),
+);
+
+/**
+ * Countries and nationalities (folded): as a context word they are too common in news to tell which of a
+ * country's people an item means.
+ */
+export const COUNTRY_WORDS: ReadonlySet<string> = new Set(
+  (
+    'egypt egyptian saudi arabia uae emirati bahrain bahraini iran iranian iraq iraqi syria syrian yemen yemeni ' +
+    'jordan lebanon lebanese kuwait qatar oman morocco algeria tunisia libya sudan ethiopia eritrea kenya uganda ugandan ' +
+    'rwanda burundi tanzania zimbabwe zambia nigeria cameroon congo russia russian belarus belarusian ukraine ' +
+    'ukrainian azerbaijan armenia georgia turkey turkish china chinese tibet hongkong vietnam vietnamese cambodia ' +
+    'cambodian thailand thai myanmar burma burmese laos india indian pakistan bangladesh afghanistan nepal ' +
+    'philippines indonesia malaysia singapore nicaragua honduras guatemala mexico cuba cuban venezuela colombia ' +
+    'brazil peru bolivia ecuador'
   ).split(' '),
 );

@@ -4,11 +4,11 @@
 import { ALERT_THRESHOLD, REVIEW_THRESHOLD, type MatchableItem, type Mention, type Urgency } from './types.js';
 import { editBudget, osaDistance } from './fuzzy.js';
 import { WatchIndex, type FuzzyHit } from './index-build.js';
-import { HONORIFICS } from './lexicon.js';
+import { COUNTRY_WORDS, HONORIFICS, ORG_WORDS } from './lexicon.js';
 import { GAP_BREAK, GAP_DOT, GAP_HYPHEN, GAP_SPACE, tokenise, type Token } from './normalise.js';
 import { sentenceIndex, sentenceStarts, sentenceText } from './sentences.js';
 import { combineLevels, levelOf, sentenceCues, type Cue } from './urgency.js';
-import { W_CONNECTOR, W_CONTEXT, W_DIGIT, W_DIGIT_START, W_FUNCTION, W_HONORIFIC, W_HONORIFIC_2ND, W_HONORIFIC_KEY, W_HYPHEN_PARTICLE, W_PARTICLE, W_WEAK } from './words.js';
+import { W_CONNECTOR, W_CONTEXT, W_DIGIT, W_DIGIT_START, W_FUNCTION, W_HONORIFIC, W_HONORIFIC_2ND, W_HONORIFIC_KEY, W_HYPHEN_PARTICLE, W_PARTICLE, W_WEAK, W_COMMON_GIVEN } from './words.js';
 
 interface Hit {
   person: number;
@@ -191,7 +191,30 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   const lowerCaseText = cased > 20 && capital / cased < 0.02;
   const it = new ItemTokens(idx, toks, lowerCaseText);
 
+  // context words of watched persons present in the item. A bare country name ("Egypt") is too
+  // common in news to say which of a country's people is meant: it licenses nothing.
+  const ctxPersons = new Map<number, string>();
+  if (idx.context.size > 0) {
+    for (let i = 0; i < toks.length; i++) {
+      if (!(it.flags[i]! & W_CONTEXT)) continue;
+      const l = idx.context.get(it.keys[i]!);
+      if (!l) continue;
+      for (const c of l) {
+        if (c.keys.length === 1 && COUNTRY_WORDS.has(c.keys[0]!)) continue;
+        let ok = true;
+        for (let k = 1; k < c.keys.length && ok; k++) if (it.keys[i + k] !== c.keys[k]) ok = false;
+        if (ok && !ctxPersons.has(c.person)) ctxPersons.set(c.person, c.keys.join(' '));
+      }
+    }
+  }
+
   const hits: Hit[] = [];
+  /** token spans of watched names that are part of an organisation's or a place's name */
+  const orgSpans: [number, number][] = [];
+  /** one-word names found as the nickname inside someone else's name in this item */
+  const otherNicks = new Set<number>();
+  /** parts of misspelt, incomplete names: probably another person with a similar name */
+  const nearMiss = new Set<number>();
   // ---- 1. full names: anchor lookups, then verification of the rest of the variant
   const tried = new Set<number>();
   for (let i = 0; i < toks.length; i++) {
@@ -227,6 +250,10 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
       let fuzzyParts = dist > 0 ? 1 : 0;
       let penalty = dist > 0 ? fuzzyPenalty(dist, idx.terms[term]!.length) : 0;
       let lower = needsCaps(i) ? 1 : 0;
+      // an exactly spelt part that is not a very common given name ("Ahmed")
+      let strongExact = dist === 0 && !(it.flags[i]! & W_COMMON_GIVEN);
+      /** bit k set: part k of the variant was spelt exactly */
+      let exactMask = dist === 0 ? 1 << a : 0;
       let start = i;
       let end = i;
       let ok = true;
@@ -237,6 +264,8 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
         else {
           start = j;
           cost += c;
+          if (c === 0 && !(it.flags[j]! & W_COMMON_GIVEN)) strongExact = true;
+          if (c === 0) exactMask |= 1 << k;
           if (c > 0) {
             fuzzyParts++;
             penalty += fuzzyPenalty(c, idx.terms[keys[k]!]!.length);
@@ -251,6 +280,8 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
         else {
           end = j;
           cost += c;
+          if (c === 0 && !(it.flags[j]! & W_COMMON_GIVEN)) strongExact = true;
+          if (c === 0) exactMask |= 1 << k;
           if (c > 0) {
             fuzzyParts++;
             penalty += fuzzyPenalty(c, idx.terms[keys[k]!]!.length);
@@ -268,12 +299,36 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
       const reasons = [idx.vKind[v]!];
       let score = idx.vScore[v]!;
       if (keys.length === 1) {
-        // a one-part name is only a name when written like one
+        // a one-part name is only a name when written like one, and not when it is the given name or
+        // quoted nickname inside someone else's name ('Jimmy Chow', 'Rungnapa "Rung" Saetang')
         if (!it.capsOk[i] || it.flags[i]! & W_FUNCTION) continue;
+        if (insideOtherName(start, idx.vPerson[v]!)) {
+          // the other bare uses of that word in this item name the same other person
+          otherNicks.add(keys[0]!);
+          continue;
+        }
+        if (extendsName(start, end)) continue;
+      }
+      if (orgWordAfter(end)) {
+        // "the Sam Rainsy Party", "Raif Badawi Foundation": an organisation or place named after the
+        // person, not news about them
+        orgSpans.push([start, end + 1]);
+        continue;
       }
       if (cost > 0) {
         score -= penalty;
         reasons.push(`spelling variant (${cost} edit${cost > 1 ? 's' : ''})`);
+        const person = idx.vPerson[v]!;
+        // a misspelt name that is also incomplete, or whose only exact parts are common given names
+        // ("Ahmed Mansour" for "Ahmed Mansoor"), is as likely someone else with a similar name
+        // ("Berta Cáceres" for "Bertha Zúniga Cáceres"): review, and that other person's name parts
+        // make bare uses of them in this item ambiguous; a complete name with one distinctive part
+        // exact still needs the person's own context word when its exact parts are common names
+        if (idx.vKind[v] === 'shortened name' || (!strongExact && !ctxPersons.has(person))) {
+          score = Math.min(score, WEAK_VARIANT_SCORE);
+          reasons.push(idx.vKind[v] === 'shortened name' ? 'misspelt and incomplete' : 'misspelt, only common name parts exact');
+          for (let k = 0; k < keys.length; k++) if (exactMask & (1 << k)) nearMiss.add(keys[k]!);
+        }
       }
       if (lower > 0) {
         score -= 0.35;
@@ -290,6 +345,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
         score: Math.max(0, Math.min(1, score)),
         reasons,
         full: true,
+        term: keys.length === 1 ? keys[0]! : undefined,
       });
     }
   }
@@ -302,13 +358,38 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
       const k = it.keys[start - 1]!;
       if (!(it.flags[start - 1]! & W_FUNCTION) && it.honorificBefore(start - 1) === 0 && !(before.gap === GAP_BREAK && /^[a-z]+$/.test(k) && k.length < 4)) return true;
     }
-    const after = toks[end + 1];
-    if (after && (after.gap === GAP_SPACE || after.gap === GAP_HYPHEN) && after.up && after.cased && !(it.flags[end + 1]! & W_FUNCTION)) return true;
+    // "Abdel Fattah al-Sisi": look past a particle
+    let ae = end + 1;
+    while (ae + 1 < toks.length && (toks[ae]!.gap === GAP_SPACE || toks[ae]!.gap === GAP_HYPHEN) && it.particleAt(ae)) ae++;
+    const after = toks[ae];
+    if (after && (after.gap === GAP_SPACE || after.gap === GAP_HYPHEN) && after.up && after.cased && !(it.flags[ae]! & W_FUNCTION)) return true;
     return false;
   }
 
   function needsCaps(j: number): boolean {
-    return !it.capsOk[j] && !(it.flags[j]! & W_CONNECTOR);
+    if (it.capsOk[j] || it.flags[j]! & W_CONNECTOR) return false;
+    // "Chow Hang-tung": the later syllables of a hyphenated given name are written in lower case
+    const t = toks[j]!;
+    return !(t.gap === GAP_HYPHEN && j > 0 && toks[j - 1]!.up);
+  }
+
+  /** Is the name followed by a capitalised organisation or place word ("Party", "Foundation", "Street")? */
+  function orgWordAfter(end: number): boolean {
+    const n = toks[end + 1];
+    return n !== undefined && n.gap === GAP_SPACE && n.up && ORG_WORDS.has(it.keys[end + 1]!);
+  }
+
+  /** 'Rungnapa "Rung" Saetang': a quoted or bracketed word between two capitalised name words. */
+  function insideOtherName(start: number, person: number): boolean {
+    const t = toks[start]!;
+    const p = toks[start - 1];
+    const n = toks[start + 1];
+    if (!p || !n || !p.up || !n.up || t.gap !== GAP_BREAK || n.gap !== GAP_BREAK) return false;
+    if (it.flags[start - 1]! & (W_FUNCTION | W_HONORIFIC_KEY) || it.flags[start + 1]! & W_FUNCTION) return false;
+    // 'Panusaya "Rung" Sithijirawattanakul': the person's own name around their own nickname
+    const parts = idx.personParts[person]!;
+    if (parts.includes(it.exact[start - 1]!) || parts.includes(it.exact[start + 1]!)) return false;
+    return QUOTE_OPEN.test(combined.slice(p.e, t.s)) && QUOTE_CLOSE.test(combined.slice(t.e, n.s));
   }
 
   // ---- 2. native scripts without spaces: substring automaton on grapheme boundaries
@@ -330,29 +411,18 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   }
 
   // ---- overlapping full names of different persons: the longer span wins
-  const fulls = resolveOverlaps(hits);
+  const fulls = resolveOverlaps(otherNicks.size === 0 ? hits : hits.filter((h) => h.term === undefined || !otherNicks.has(h.term)));
 
   // ---- 3. partial references (one name part, with or without a title)
   const named = new Set<number>();
   for (const h of fulls) if (h.score >= ALERT_THRESHOLD) named.add(h.person);
-  const ctxPersons = new Map<number, string>();
-  if (idx.context.size > 0) {
-    for (let i = 0; i < toks.length; i++) {
-      if (!(it.flags[i]! & W_CONTEXT)) continue;
-      const l = idx.context.get(it.keys[i]!);
-      if (!l) continue;
-      for (const c of l) {
-        let ok = true;
-        for (let k = 1; k < c.keys.length && ok; k++) if (it.keys[i + k] !== c.keys[k]) ok = false;
-        if (ok && !ctxPersons.has(c.person)) ctxPersons.set(c.person, c.keys.join(' '));
-      }
-    }
-  }
   const covered = new Uint8Array(toks.length);
   for (const h of fulls) if (h.ts >= 0) for (let k = h.ts; k < h.te; k++) covered[k] = 1;
+  // the parts of a name inside an organisation's name are not separate references either
+  for (const [a, b] of orgSpans) covered.fill(1, a, b);
   const titleCase = titleCaseSentences(toks);
   const partials: Hit[] = [];
-  const otherNamed = new Set<number>();
+  const otherNamed = new Set<number>(nearMiss);
   const supported = [...named, ...[...ctxPersons.keys()].filter((p) => !named.has(p))];
   for (let i = 0; i < toks.length; i++) {
     if (covered[i] || !it.capsOk[i]) continue;
@@ -531,6 +601,11 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   return mentions;
 }
 
+/** A spelling variant that is not good enough evidence on its own: kept for review, never alerts. */
+const WEAK_VARIANT_SCORE = 0.6;
+const QUOTE_OPEN = /^\s*["“‘'«(]\s*$/;
+const QUOTE_CLOSE = /^\s*["”’'»)]\s*$/;
+
 /** How far (in characters) from a mention an urgency cue may be. */
 const CUE_REACH = 160;
 /** Text between two names that makes them one list: ", ", " and ", ", 32, and ", ", two other citizens, and ". */
@@ -622,7 +697,8 @@ function titleCaseSentences(toks: Token[]): Uint8Array {
       cased++;
       if (t.up) up++;
     }
-    if (cased >= 3 && up / cased >= 0.8) out.fill(1, runStart, end);
+    // 0.9: a news sentence full of names ("President A B met Gulf investors in New Capital") reaches 0.8
+    if (cased >= 3 && up / cased >= 0.9) out.fill(1, runStart, end);
   };
   for (let i = 0; i < toks.length; i++) {
     if (toks[i]!.gap === GAP_BREAK && i > runStart) {

@@ -23,14 +23,23 @@ function cyrillicStem(t: string): string {
   return s.length >= 3 ? s : t;
 }
 
+const ABD_PREFIX = /^abd(?:el|ul|al|ol|oul)([a-z]{4,})$/;
+
 /** The key a folded token is indexed and looked up under. */
 export function tokenKey(t: string): string {
   const v = NAME_VARIANT_KEY.get(t);
   if (v !== undefined) return v;
   const c = t.charCodeAt(0);
   if (c >= 0x0400 && c <= 0x04ff) return cyrillicStem(t);
+  // Arabic compound names written as one word: "Abdelfattah" = "Abdul Fattah" joined; one key for
+  // every spelling of the "Abd-el" prefix so that it meets the joined watched form
+  if (c === 0x61 && t.startsWith('abd')) {
+    const m = ABD_PREFIX.exec(t);
+    if (m) return `abdul${m[1]!}`;
+  }
   return t;
 }
+
 
 /** Is token i of `toks` a name particle that may be absent (al-, el-, de, van ...)? */
 export function isParticleAt(toks: readonly Token[], i: number): boolean {
@@ -66,9 +75,11 @@ export function parseName(raw: string): NameForm | null {
   const toks = tokenise(raw).tokens;
   let i = 0;
   // leading honorifics are cues, not names
+  // a title that leaves a single word ("Ko Jimmy", "Daw Suu") stays: that name is the title and the
+  // word together, and the bare word is some other person's given name
   for (;;) {
-    if (i + 1 < toks.length && HONORIFICS.has(`${toks[i]!.t} ${toks[i + 1]!.t}`) && toks.length - i > 2) i += 2;
-    else if (i < toks.length && HONORIFICS.has(toks[i]!.t) && toks.length - i > 1) i += 1;
+    if (i + 1 < toks.length && HONORIFICS.has(`${toks[i]!.t} ${toks[i + 1]!.t}`) && toks.length - i > 3) i += 2;
+    else if (i < toks.length && HONORIFICS.has(toks[i]!.t) && toks.length - i > 2) i += 1;
     else break;
   }
   const keys: string[] = [];
@@ -146,6 +157,11 @@ export function nameVariants(name: string, aliases: readonly string[]): { varian
       }
       add(joined.map(tokenKey), base, 'joined name parts');
     }
+    // "Abd El-Fattah" is also written "Abdelfattah": the Abd- prefix joined to the next part
+    const abd = k.indexOf('abdul');
+    if (abd >= 0 && abd < k.length - 1 && k[abd + 1]!.length >= 4) {
+      add([...k.slice(0, abd), tokenKey(`abdul${k[abd + 1]!}`), ...k.slice(abd + 2)], base, 'joined name parts');
+    }
     if (k.length === 2) {
       add([k[1]!, k[0]!], 0.92, 'name order reversed');
     } else {
@@ -171,6 +187,8 @@ export function nameParts(name: string, aliases: readonly string[]): string[] {
     if (parseNativeAlias(raw) !== null) continue;
     const f = parseName(raw);
     if (!f || f.keys.length < 2) continue;
+    // a title-bound name ("Ko Jimmy") lends no bare part: "Jimmy" alone is anybody
+    if (HONORIFICS.has(f.keys[0]!) && f.keys.length === 2) continue;
     for (const k of f.keys) if (k.length >= 3 && !CONNECTORS.has(k) && !HONORIFICS.has(k)) parts.add(k);
   }
   return [...parts];

@@ -32,6 +32,8 @@ export const W_DIGIT = 256;
 export const W_DIGIT_START = 512;
 /** The word is the second word of a two-word honorific ("H.E.", "Lok Chumteav"). */
 export const W_HONORIFIC_2ND = 1024;
+/** The key is a very common given name with many spellings (Mohammed, Ahmed, Alexei ...). */
+export const W_COMMON_GIVEN = 2048;
 
 export interface WordInfo {
   /** the folded word itself (shared: tokens of known ASCII words reuse it instead of slicing) */
@@ -137,6 +139,7 @@ export class WordTable {
     if (HONORIFICS.has(key)) flags |= W_HONORIFIC_KEY;
     if (HONORIFIC_SECOND.has(t)) flags |= W_HONORIFIC_2ND;
     if (key.length <= 3 || COMMON_WORDS.has(key) || FUNCTION_WORDS.has(key) || COMMON_GIVEN_KEYS.has(key)) flags |= W_WEAK;
+    if (COMMON_GIVEN_KEYS.has(key)) flags |= W_COMMON_GIVEN;
     if (this.contextFirst.has(key)) flags |= W_CONTEXT;
     if (/\d/.test(key)) flags |= W_DIGIT;
     if (/^\d/.test(key)) flags |= W_DIGIT_START;
