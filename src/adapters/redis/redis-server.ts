@@ -86,9 +86,19 @@ async function stopStale(pidFile: string): Promise<void> {
     return;
   }
   if (!pid) return;
+  let ppid: number;
   try {
     const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
     if (!cmd.includes('redis-server')) return;
+    // Field 4 of /proc/PID/stat is the parent; an orphan (its Vigil was killed) has been re-parented.
+    ppid = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
+  } catch {
+    return;
+  }
+  if (ppid > 1 && ppid !== process.pid && isVigil(ppid)) {
+    throw new Error(`${path.dirname(pidFile)} is in use by another running Vigil (pid ${ppid}); stop it or set another DATA_DIR`);
+  }
+  try {
     process.kill(pid, 'SIGTERM');
   } catch {
     return;
@@ -100,6 +110,14 @@ async function stopStale(pidFile: string): Promise<void> {
       return;
     }
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function isVigil(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('node');
+  } catch {
+    return false;
   }
 }
 
