@@ -36,12 +36,13 @@ export async function notify(s: Services, { alertId, subscriberId }: NotifyJob):
     if (!to) return 'dropped';
     const unsubscribeUrl = `${s.config.publicUrl}/unsubscribe?token=${encodeURIComponent(s.subscriptions.unsubscribeToken(subscriberId, person.id))}`;
     const email = renderAlertEmail(s.templates, { alert, person, unsubscribeUrl, publicUrl: s.config.publicUrl });
-    const sent = await s.mailer.send({
-      to,
-      ...email,
-      unsubscribeUrl,
-      headers: { 'X-Vigil-Person': person.id, 'X-Vigil-Alert': alert.id },
-    });
+    const sent = await s.mailer
+      .send({ to, ...email, unsubscribeUrl, headers: { 'X-Vigil-Person': person.id, 'X-Vigil-Alert': alert.id } })
+      .catch((err: Error & { responseCode?: number }) => {
+        // A 5xx answer (no such mailbox, policy refusal) will not change on retry; 4xx and network errors may.
+        if (err.responseCode && err.responseCode >= 500) throw new UnrecoverableError(`refused by the mail server: ${err.responseCode}`);
+        throw err;
+      });
     await s.subscriptions.markSent(alertId, subscriberId);
     log.info({ messageId: sent.messageId, file: sent.file, urgency: alert.urgency }, 'alert sent');
     return 'sent';

@@ -9,8 +9,8 @@ export interface SmtpSink {
   to(address: string): ParsedMail[];
   /** Waits until `predicate` holds over the messages (polling), or fails after `timeoutMs`. */
   waitFor(predicate: (messages: ParsedMail[]) => boolean, timeoutMs?: number, what?: string): Promise<void>;
-  /** Makes the next `n` messages fail with a 451 (a temporary error). */
-  failNext(n: number): void;
+  /** Makes the next `n` messages fail with `code` (default 451, a temporary error). */
+  failNext(n: number, code?: number): void;
   /** While on, every message's DATA is held unanswered (a sender blocked mid-send); off drops them unaccepted. */
   hold(on: boolean): void;
   held(): number;
@@ -20,6 +20,7 @@ export interface SmtpSink {
 export async function startSmtpSink(): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
   let failures = 0;
+  let failureCode = 451;
   let holding = false;
   const heldCallbacks: ((err?: Error) => void)[] = [];
   const server = new SMTPServer({
@@ -35,7 +36,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       if (failures > 0) {
         failures--;
         stream.resume();
-        stream.on('end', () => callback(Object.assign(new Error('try again later'), { responseCode: 451 })));
+        stream.on('end', () => callback(Object.assign(new Error('refused'), { responseCode: failureCode })));
         return;
       }
       simpleParser(stream)
@@ -60,8 +61,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         await new Promise((r) => setTimeout(r, 50));
       }
     },
-    failNext(n) {
+    failNext(n, code = 451) {
       failures = n;
+      failureCode = code;
     },
     hold(on) {
       holding = on;

@@ -2,6 +2,7 @@
  * Each step run twice has one effect. The steps are called directly, as a retry or a stalled job
  * taken over by another worker would call them, against real Redis and a real SMTP server.
  */
+import { UnrecoverableError } from 'bullmq';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
@@ -113,6 +114,18 @@ describe('idempotent steps', () => {
       await workers.close();
     }
     expect(smtp.to('d@example.org')).toHaveLength(1);
+  });
+
+  it('does not retry a message the SMTP server refused for good', async () => {
+    const { person, subscriberId } = await subscribed('Chhim Sithar', 'gone@example.org');
+    await s.items.save(item('i5', 'Chhim Sithar was convicted on Thursday.'));
+    await matchItem(s, new WatchlistMatcher(s), 'i5', new Date());
+    const [alert] = await s.alerts.list({ personId: person.id, limit: 1 });
+    smtp.failNext(1, 550);
+    const err = await notify(s, { alertId: alert!.id, subscriberId }).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(UnrecoverableError);
+    expect((err as Error).message).toMatch(/550/);
+    expect(smtp.to('gone@example.org')).toHaveLength(0);
   });
 
   it('polling a feed twice queues each new item once, and the first poll skips old items', async () => {
