@@ -1,11 +1,10 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
-import { isIP } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import type { PersonInput } from '../../domain/model.js';
 import { alertsQuery, feedCreateSchema, feedPatchSchema, idParams, personCreateSchema, personPatchSchema } from '../schemas.js';
 import { scheduleFeed, unscheduleFeed } from '../../scheduling/feed-schedules.js';
-import { forbiddenRange, stripBrackets } from '../../adapters/fetch/address-policy.js';
+import { feedUrlProblem } from '../feed-url.js';
 import { metricsRoute } from './metrics.js';
 
 interface Opts {
@@ -105,23 +104,4 @@ export async function adminRoutes(app: FastifyInstance, { services: s, adminToke
     { schema: { querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } } } } },
     async (req) => s.alerts.listForReview(req.query.limit),
   );
-}
-
-/** Early, friendly refusal of URLs the poller would refuse anyway (it re-checks after DNS). */
-function feedUrlProblem(raw: string, allowPrivate: boolean): string | null {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return 'is not a valid URL';
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'must be an http or https URL';
-  if (url.username || url.password) return 'must not carry credentials';
-  if (!allowPrivate) {
-    const host = stripBrackets(url.hostname);
-    if (host === 'localhost' || host.endsWith('.localhost')) return 'points at this server (set ALLOW_PRIVATE_FEEDS=true to allow)';
-    const range = isIP(host) ? forbiddenRange(host) : null;
-    if (range) return `points at a ${range} address (set ALLOW_PRIVATE_FEEDS=true to allow)`;
-  }
-  return null;
 }
