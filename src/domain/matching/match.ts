@@ -533,6 +533,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
     hs.sort((a, b) => b.score - a.score || a.s - b.s);
     const best = hs[0]!;
     const levels: Urgency[] = [];
+    const times: number[] = [];
     const cueWords: string[] = [];
     for (const h of hs) {
       if (h.score < ALERT_THRESHOLD && best.score >= ALERT_THRESHOLD) continue;
@@ -540,10 +541,25 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
       const sStart = starts[si]!;
       const others = (sentHits.get(si) ?? []).filter((o) => o.person !== person);
       let cues = cuesOf(si);
-      // a cue belongs to a mention near it (same clause-sized stretch) ...
       const hs0 = h.s - sStart;
       const he0 = h.e - sStart;
-      cues = cues.filter((c) => (c.at >= he0 ? c.at - he0 : hs0 - c.at) <= CUE_REACH);
+      const raw = sentenceRaw(combined, starts, si);
+      const rs0 = cueOffset(raw, hs0);
+      const re0 = cueOffset(raw, he0);
+      // a cue about someone else: a relative or others named before it ("his father ... died") unless
+      // this mention is that subject; a quotation the person is not in (someone speaking about others)
+      cues = cues.filter((c) => {
+        if (c.other >= 0 && !(rs0 >= c.other && re0 <= c.at) && !KIN_OF.test(cueGap(raw, Math.max(0, rs0 - 40), rs0))) return false;
+        if (c.after && rs0 < c.at) return false;
+        if (c.quote && !(rs0 >= c.quote[0] && re0 <= c.quote[1])) return false;
+        // "X said the abduction showed ...": reported speech about something else
+        if (c.at >= re0 && SPEECH_THEN_OTHER.test(cueGap(raw, re0, c.at))) return false;
+        return true;
+      });
+      // a cue governing a list ("released 123 prisoners, including A and B") reaches every name in it
+      const listed = cues.filter((c) => c.list >= 0 && rs0 >= c.list);
+      // a cue belongs to a mention near it (same clause-sized stretch) ...
+      cues = cues.filter((c) => (c.at >= re0 ? c.at - re0 : rs0 - c.at) <= CUE_REACH && !(c.list >= 0 && rs0 >= c.list));
       if (others.length > 0) {
         // ... and to the nearest named person, unless they are listed together ("A and B were detained")
         cues = cues.filter((c) => {
@@ -558,26 +574,28 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
           });
         });
       }
-      let { level, cue } = levelOf(cues);
+      for (const c of listed) if (!cues.includes(c)) cues.push(c);
+      let { level, cue, time } = levelOf(cues);
       // "She was later released." — the next sentence, when it continues about the same person
       if (si + 1 < starts.length) {
         const nextRaw = sentenceRaw(combined, starts, si + 1);
         const pronoun = others.length === 0 ? /^\s*["“]?(?:he|she|they|his|her|their)\b/i : /^\s*["“]?(?:they|their)\b/i;
         if (pronoun.test(nextRaw) && !sentHits.has(si + 1)) {
-          const more = levelOf([...cues, ...cuesOf(si + 1)]);
-          if (more.level !== 'info') ({ level, cue } = more);
+          const more = levelOf([...cues, ...cuesOf(si + 1).filter((c) => c.other < 0 && !c.quote)]);
+          if (more.level !== 'info') ({ level, cue, time } = more);
         }
       }
       if (h.s < textStart && level === 'info') {
         // a name in the headline: the body's first sentence tells what happened
         const lead = sentenceIndex(starts, textStart);
-        const more = levelOf(cuesOf(lead));
-        if (more.level !== 'info') ({ level, cue } = more);
+        const more = levelOf(cuesOf(lead).filter((c) => c.other < 0 && !c.quote));
+        if (more.level !== 'info') ({ level, cue, time } = more);
       }
       levels.push(level);
+      times.push(time);
       if (cue) cueWords.push(cue);
     }
-    const urgency = combineLevels(levels);
+    const urgency = combineLevels(levels, times);
     const si = sentenceIndex(starts, best.s);
     const inTitle = best.s < textStart;
     const reasons = [...best.reasons];
@@ -610,6 +628,35 @@ const QUOTE_CLOSE = /^\s*["”’'»)]\s*$/;
 const CUE_REACH = 160;
 /** Text between two names that makes them one list: ", ", " and ", ", 32, and ", ", two other citizens, and ". */
 const LIST_JOIN = /^\s*(?:,\s*[^,.;:]{0,40},)?\s*(?:,|and|&|or|as well as|along with)?\s*(?:his wife|her husband)?\s*,?\s*$/i;
+
+/** "the daughter of X said her father ...": the relative named later is X. */
+const KIN_OF = /\b(?:son|daughter|wife|husband|mother|father|brother|sister|child|children|family|widow) of\s*$/;
+
+/** "said the", "told reporters that the": a reported statement whose subject is not the speaker. */
+const SPEECH_THEN_OTHER = /\b(?:said|says|told \S+|wrote|added|stated|argued|warned)\s+(?:that\s+)?(?:the|a|an|this|these|those|it)\b/;
+
+/**
+ * Cue positions are in the sentence with quote marks removed and whitespace collapsed (sentenceCues);
+ * map an offset in the raw sentence to that text.
+ */
+function cueOffset(raw: string, off: number): number {
+  let out = 0;
+  let prevSpace = false;
+  for (let i = 0; i < off && i < raw.length; i++) {
+    const ch = raw[i]!;
+    if (ch === '“' || ch === '”' || ch === '"' || ch === '«' || ch === '»' || ch === '„') continue;
+    const sp = ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\u00a0';
+    if (sp && prevSpace) continue;
+    prevSpace = sp;
+    out++;
+  }
+  return out;
+}
+
+function cueGap(raw: string, a: number, b: number): string {
+  // the text between mention and cue, in cue coordinates (close enough for a word test)
+  return raw.replace(/[“”"«»„]/g, '').replace(/\s+/g, ' ').slice(a, b).toLowerCase();
+}
 
 function sentenceRaw(text: string, starts: number[], si: number): string {
   const s = starts[si]!;

@@ -14,37 +14,59 @@ type Level = 'critical' | 'high' | 'elevated' | 'good-news';
 interface Cue {
   level: Level;
   at: number;
+  /** -1 background (earlier, dated in the past), 0 the news, 1 later */
   time: number;
   word: string;
+  /**
+   * where a list governed by this cue starts ("executed four prisoners, including A and B"): every name
+   * after it in the sentence shares the cue, however far; -1 if none
+   */
+  list: number;
+  /** start of "his father" / "members of ..." before the cue: the cue is about that other person; -1 if none */
+  other: number;
+  /** the cue only reaches names after it ("Egypt released X": not the releaser) */
+  after: boolean;
+  /** the quotation the cue is in, unless it is in the first person singular (someone speaking about others); null if none */
+  quote: [number, number] | null;
 }
 
 const CRITICAL =
-  /(?<![\p{L}])(killed|killing|murder(?:ed)?|assassinat(?:ed|ion)|shot dead|executed|execution|hanged|beaten to death|died|death in (?:custody|detention|prison)|found dead|disappeared|disappearance|forcibly disappeared|missing|abduct(?:ed|ion)|kidnap(?:ped|ping)|tortured?|torturing|attack(?:ed)?|assault(?:ed)?|stabbed|beaten|beat|beating|shot|injured|wounded|poisoned|hospitali[sz]ed|lynched|убит[а-я]*|похищ[а-я]*|пропал[а-я]*|пытк[а-я]*|избит[а-я]*)(?![\p{L}])/gu;
+  /(?<![\p{L}])(killed|killing|murder(?:ed)?|assassinat(?:ed|ion)|shot dead|executed|execution|hanged|beaten to death|died|death in (?:custody|detention|prison)|found dead|disappeared|disappearance|forcibly disappeared|missing|abduct(?:ed|ion)|kidnap(?:ped|ping)|tortured?|torturing|attack(?:ed)?|assault(?:ed)?|stabbed|beaten|beat|beating|shot|injured|wounded|poisoned|hospitali[sz]ed|lynched|under siege|bị giết|sát hại|mất tích|bắt cóc|tra tấn|bị đánh|desaparecid[oa]s?|secuestrad[oa]s?|golpead[oa]s?|torturad[oa]s?|asesinad[oa]s?|tu[é]e?s?|assassin[é]e?s?|enlev[é]e?s?|disparue?s?|tortur[eé]e?s?|убит[а-я]*|похищ[а-я]*|пропал[а-я]*|пытк[а-я]*|избит[а-я]*)(?![\p{L}])/gu;
 const HIGH =
-  /(?<![\p{L}])(arrest(?:ed|s)?|detain(?:ed|s)?|detention|(?:in|into|under) (?:police )?custody|jail(?:ed)?|imprison(?:ed|ment)?|prisoner|prison sentence|(?:in|from|to) (?:\S+ ){0,2}?(?:prison|jail)|held incommunicado|behind bars|deport(?:ed|ation)|forcibly (?:returned|repatriated)|extradit(?:ed|ion)|refoul(?:ed|ement)|charged|charges|indict(?:ed|ment)|prosecut(?:ed|ion)|convict(?:ed|ion)|sentenced|sentence|passports? (?:\S+ ){0,6}?(?:revoked|cancell?ed|confiscated|null and void|seized|invalidated)|revoked (?:\S+ ){0,4}?passports?|house arrest|remanded|treason|арест[а-я]*|задержан[а-я]*|осужд[а-я]*|приговор[а-я]*|обвин[а-я]*)(?![\p{L}])/gu;
+  /(?<![\p{L}])(arrest(?:ed|s)?|detain(?:ed|s)?|detention|(?:in|into|under) (?:police )?custody|jail(?:ed)?|imprison(?:ed|ment)?|prisoner|prison sentence|(?:in|from|to) (?:\S+ ){0,2}?(?:prison|jail)|held incommunicado|behind bars|deport(?:ed|ation)|forcibly (?:returned|repatriated)|extradit(?:ed|ion)|refoul(?:ed|ement)|charged|charges|indict(?:ed|ment)|prosecut(?:ed|ion)|convict(?:ed|ion)|sentenced|sentence|passports? (?:\S+ ){0,6}?(?:revoked|cancell?ed|confiscated|null and void|seized|invalidated)|revoked (?:\S+ ){0,4}?passports?|house arrest|remanded|treason|found guilty|handed over to (?:\S+ ){0,3}?(?:police|authorities|security forces)|bắt giữ|bị bắt|tạm giam|truy tố|kết án|bị giam|detenid[oa]s?|detuvieron|detenci[oó]n|arrestad[oa]s?|encarcelad[oa]s?|encarcel[aeo]\w*|condenad[oa]s?|condena|sentenciad[oa]s?|prisi[oó]n|c[aá]rcel|imputad[oa]s?|arr[eê]t[eé]e?s?|interpell[eé]e?s?|d[eé]tenue?s?|emprisonn[eé]e?s?|condamn[eé]e?s?|inculp[eé]e?s?|detid[oa]s?|арест[а-я]*|задержан[а-я]*|осужд[а-я]*|приговор[а-я]*|обвин[а-я]*)(?![\p{L}])/gu;
 const ELEVATED =
-  /(?<![\p{L}])(threat(?:s|en|ened|ening)?|harass(?:ed|ment|ing)?|intimidat(?:ed|ion|ing)|surveil(?:led|lance)|monitored|spied|summon(?:ed|s)?|questioned|interrogat(?:ed|ion)|(?:denied|refused) entry|denied (?:checking|boarding)|barred|travel ban|banned from|warrants?|labell?ed (?:as )?traitors?|raid(?:ed)?|under investigation|sued|lawsuit|defamation|fled|exiled?|in hiding|at (?:serious )?risk|targeted|persecut(?:ed|ion)|blacklisted|угроз[а-я]*|преследова[а-я]*)(?![\p{L}])/gu;
+  /(?<![\p{L}])(threat(?:s|en|ened|ening)?|harass(?:ed|ment|ing)?|intimidat(?:ed|ion|ing)|surveil(?:led|lance)|monitored|spied|summon(?:ed|s)?|questioned|interrogat(?:ed|ion)|(?:denied|refused) entry|surrounded (?:his|her|their) (?:home|house|office)|triệu tập|đe dọa|sách nhiễu|amenazad[oa]s?|amenazas|hostigad[oa]s?|acosad[oa]s?|citad[oa]s?|menac[eé]e?s?|convoqu[eé]e?s?|harcel[eé]e?s?|denied (?:checking|boarding)|barred|travel ban(?! (?:\S+ ){0,2}?(?:expired|lifted|ended))|banned from|warrants?|labell?ed (?:as )?traitors?|raid(?:ed)?|under investigation|sued|lawsuit|defamation|fled|in hiding|at (?:serious )?risk|targeted(?! (?:sanctions|measures|ads|advertising))|persecut(?:ed|ion)|blacklisted|угроз[а-я]*|преследова[а-я]*)(?![\p{L}])/gu;
 const GOOD =
-  /(?<![\p{L}])((?:was|were|been|being|is|are|be|get|got|gets|later|finally|eventually|now|recently|newly|provisionally|conditionally|unconditionally|has|have|had)\s+(?:(?!not\b|never\b)\S+\s+)?(?:released|freed)|released (?:from|on bail|after|without|today|yesterday|her|him|them)|(?:release|freeing) of|(?:his|her|their|s|provisional|conditional|early) release|(?:due|set|expected|scheduled) to be (?:released|freed)|(?:decision|decided|ruled|voted|agreed|ordered) to (?:acquit|release|free|drop)|set free|acquit(?:ted|tal)|(?:charges?|case|conviction|sentence|verdict)s? (?:\S+ ){0,5}?(?:dropped|dismissed|quashed|overturned|withdrawn)|(?:dropped|dismissed|quashed|overturned|withdrew) (?:the |all |his |her )?(?:charges?|case|conviction)|pardon(?:ed)?|found (?:alive|safe)|returned (?:home )?safely|reunited|lifted (?:the |his |her )?(?:travel )?ban|освобожд[а-я]*|оправдан[а-я]*)(?![\p{L}])/gu;
+  /(?<![\p{L}])((?:was|were|been|being|is|are|be|get|got|gets|later|finally|eventually|now|recently|newly|provisionally|conditionally|unconditionally|has|have|had)\s+(?:(?!not\b|never\b)\S+\s+)?(?:released|freed)|released (?:from|on bail|after|without|today|yesterday|her|him|them)|(?:release|freeing) of|(?:his|her|their|s|provisional|conditional|early) release|(?:due|set|expected|scheduled) to be (?:released|freed)|(?:decision|decided|ruled|voted|agreed|ordered) to (?:acquit|release|free|drop)|set free|acquit(?:ted|tal)|(?:charges?|case|conviction|sentence|verdict)s? (?:\S+ ){0,5}?(?:dropped|dismissed|quashed|overturned|withdrawn)|(?:dropped|dismissed|quashed|overturned|withdrew) (?:the |all |his |her )?(?:charges?|case|conviction)|pardon(?:ed)?|found (?:alive|safe)|returned (?:home )?safely|reunited|lifted (?:the |his |her )?(?:travel )?ban|(?:travel )?ban (?:\S+ ){0,2}?(?:expired|was lifted|ended)|allowed to leave|found not guilty|phóng thích|trả tự do|được thả|excarcelad[oa]s?|excarcel[aeo]\w*|liberad[oa]s?|liberaci[oó]n|puest[oa]s? en libertad|absuelt[oa]s?|lib[eé]r[é]e?s?|rel[aâ]ch[eé]e?s?|libertad[oa]s?|освобожд[а-я]*|оправдан[а-я]*)(?![\p{L}])/gu;
 
 /** Scripts without word spaces: substring cues. */
 const NATIVE_CUES: { re: RegExp; level: Level }[] = [
-  { re: /(อุ้มหาย|ถูกทำร้าย|ถูกสังหาร|เสียชีวิต|សម្លាប់|ស្លាប់|បាត់ខ្លួន|ចាប់ពង្រត់|ធ្វើទារុណកម្ម|វាយប្រហារ|杀害|被杀|死亡|失踪|绑架|酷刑|遇害|失蹤|قتل|اغتيال|اختفاء|اختطاف|تعذيب)/gu, level: 'critical' },
-  { re: /(จับกุม|ควบคุมตัว|จำคุก|คุมขัง|ตั้งข้อหา|ចាប់ខ្លួន|ឃុំខ្លួន|ឃុំឃាំង|ចោទប្រកាន់|កាត់ទោស|ពន្ធនាគារ|逮捕|拘留|被捕|判刑|起诉|羁押|关押|اعتقال|اعتقل|احتجاز|سجن|الحكم)/gu, level: 'high' },
-  { re: /(ข่มขู่|คุกคาม|เฝ้าติดตาม|គំរាមកំហែង|បៀតបៀន|តាមដាន|កោះហៅ|威胁|骚扰|监视|传唤|تهديد|مضايقة|استدعاء)/gu, level: 'elevated' },
-  { re: /(ปล่อยตัว|ได้รับการประกันตัว|ដោះលែង|释放|获释|无罪|الإفراج|افراج|الافراج|براءة)/gu, level: 'good-news' },
+  { re: /(کشته|شکنجه|ربوده|殺害|被殺|綁架|อุ้มหาย|ถูกทำร้าย|ถูกสังหาร|เสียชีวิต|សម្លាប់|ស្លាប់|បាត់ខ្លួន|ចាប់ពង្រត់|ធ្វើទារុណកម្ម|វាយប្រហារ|杀害|被杀|死亡|失踪|绑架|酷刑|遇害|失蹤|قتل|اغتيال|اختفاء|اختطاف|تعذيب)/gu, level: 'critical' },
+  { re: /(จับกุม|ควบคุมตัว|จำคุก|คุมขัง|ตั้งข้อหา|ចាប់ខ្លួន|ឃុំខ្លួន|ឃុំឃាំង|ចោទប្រកាន់|កាត់ទោស|ពន្ធនាគារ|逮捕|拘留|被捕|判刑|起诉|起訴|被控|被判|判处|判處|判监|判監|还押|還押|羁押|羈押|关押|關押|اعتقال|اعتقل|احتجاز|سجن|الحكم|بازداشت|زندان|محکوم)/gu, level: 'high' },
+  { re: /(ข่มขู่|คุกคาม|เฝ้าติดตาม|គំរាមកំហែង|បៀតបៀន|តាមដាន|កោះហៅ|威胁|威脅|骚扰|騷擾|监视|監視|传唤|傳喚|احضار|تهدید|تهديد|مضايقة|استدعاء)/gu, level: 'elevated' },
+  { re: /(ปล่อยตัว|ได้รับการประกันตัว|ให้ประกันตัว|ដោះលែង|释放|釋放|获释|獲釋|无罪|無罪|آزاد شد|آزاد کرد|الإفراج|افراج|الافراج|براءة)/gu, level: 'good-news' },
 ];
 
-const NEGATION = /\b(not|never|no|n't|without|neither|nor|deny|denies|denied that|false|rumou?rs? (?:of|that)|dismissed reports?)\s*$/;
+const NEGATION = /\b(not|never|no|n't|without|neither|nor|deny|denies|denied that|false|rumou?rs? (?:of|that)|dismissed reports?|não|chưa|không)\s*$/;
 const MODAL =
-  /(?:\bto\s+$)|\b(must|should|could|would|may|might|(?:campaign|appeal|push|lobb|fight|press|plea|petition)\w* for|calls? for|called for|calling for|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|risk(?:s)? of|at risk|threat(?:s|ened|ens)? (?:to|with|of)|under threat of|fears?|feared|if|unless|warrants? for|seeking|sought|plan(?:s|ned)? to|trying to|tried to|order(?:ed)? to|wanted for|possible|potential|faced? with|attempted|threaten(?:ed|s)? to)\s+(?:\S+\s+){0,2}$/;
-const ACCUSED = /\b(accus\S*|charg\S*|convict\S*|suspicion|suspected|alleged\S*|plotting|planning|guilty|for the|of the|complaint)\s+(?:\S+\s+){0,4}$/;
-const EARLIER = /\b(after|following|since|previously|formerly|earlier|once|had been|prior)\s+(?:\S+\s+){0,2}$/;
+  /(?:\bto\s+$)|\b(must|should|could|would|may|might|(?:campaign|appeal|push|lobb|fight|press|plea|petition)\w* for|calls? for|called for|calling for|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|risk(?:s)? of|at risk|threat(?:s|ened|ens)? (?:to|with|of)|under threat of|fears?|feared|if|unless|warrants? for|seeking|sought|plan(?:s|ned)? to|trying to|tried to|order(?:ed)? to|wanted for|possible|potential|faced? with|attempted|threaten(?:ed|s)? to|questioning|exig\w+|pid\w+|piden|para|reclam\w+)\s+(?:\S+\s+){0,2}$/;
+/** Calls and demands reach further: "called for the immediate and unconditional release of". */
+const MODAL_FAR = /\b(?:calls?|called|calling|appeal\w*|urg\w+|demand\w*|press\w*|campaign\w*|kêu gọi|yêu cầu|exig\w+|pid\w+|reclam\w+)\s+(?:for\s+|on\s+)?(?:\S+\s+){0,5}$/;
+const ACCUSED = /\b(accus\S*|charg\S*|convict\S*|suspicion|suspected|alleged\S*|plotting|planning|guilty|for the|complaint)\s+(?:\S+\s+){0,4}$/;
+const EARLIER = /(?:\b(after|following|since|previously|formerly|earlier|once|had been|prior|first|had spent|had served|tras|después de|había sido|habia sido|trước đó|après)\s+(?:\S+\s+){0,2}$)|(?:หลัง|پیش‌تر|پیشتر|早前|此前|曾)\S{0,12}$/u;
+/** A past date or "at the time" in the cue's clause: background, not the news. */
+const PAST_CLAUSE = /\b(?:in|from|during|between|by) (?:(?:early|late|mid)[- ])?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d\b|\b(?:\d+|two|three|four|five|six|ten|several|many) (?:years?|decades?) ago\b|\blast year\b|\bat the time\b|\bin the past\b|\b(?:the )?past (?:decade|\d+ years|few years)\b/;
+/** "remains detained", "is still held": a current state, whatever dates the clause mentions. */
+const ONGOING = /\b(?:remains?|remained|still|is being|are being|continues? to be)\s+(?:\S+\s+){0,2}$/;
+/** A cue that governs a list of names: "executed four prisoners, including A and B", "those convicted include A". */
+const LIST_AFTER = /^(?:\s+\S+){0,6}?\s*,?\s*(?:including|include[sd]?|among them|such as|namely|incluidos?|incluyendo|entre ellos)\b|^\s+(?:were|are)\s*:/;
+/** "his father", "her mother", "members of the network": the cue is about a relative or others. */
+const OTHER_SUBJECT = /\b(?:(?:his|her|their|whose)(?:\s+\S+){0,2}?\s+(?:father|mother|son|daughter|brother|sister|wife|husband|parents|relatives|colleagues?|associates?|supporters|followers|friends?|lawyer|uncle|aunt|cousin|nephew|niece|grandfather|grandmother)|members of|(?:dozens|hundreds|thousands) of (?:his|her|their)?\s*\S+)\b[^.;:]*$/;
 const LATER = /\b(later|subsequently|eventually|finally|now|again|ultimately|before(?: being)?|but)\s+(?:\S+\s+){0,2}$/;
 
 const RANK: Record<Level, number> = { critical: 4, 'good-news': 3, high: 2, elevated: 1 };
 
-function collect(lower: string, re: RegExp, level: Level, out: Cue[]): void {
+function collect(lower: string, re: RegExp, level: Level, out: Cue[], quotes: readonly [number, number][]): void {
   re.lastIndex = 0;
   for (let m = re.exec(lower); m; m = re.exec(lower)) {
     const before = lower.slice(Math.max(0, m.index - 60), m.index);
@@ -52,51 +74,113 @@ function collect(lower: string, re: RegExp, level: Level, out: Cue[]): void {
     let lv: Level = level;
     const word = m[1] ?? m[0];
     if (lv === 'critical' && ACCUSED.test(before)) lv = 'high';
-    if ((lv === 'critical' || lv === 'high') && MODAL.test(before)) lv = 'elevated';
+    const modal = MODAL.test(before) || MODAL_FAR.test(before);
+    if ((lv === 'critical' || lv === 'high') && modal) lv = 'elevated';
     const scheduled = /^(?:due|set|expected|scheduled|decision|decided|ruled|voted|agreed|ordered)\b/.test(m[0]);
-    if (lv === 'good-news' && !scheduled && MODAL.test(before) && !/\b(?:was|were|been|being|is|are|has|have|had)\s+\S*\s*(?:released|freed)$/.test(lower.slice(Math.max(0, m.index - 40), m.index + m[0].length))) continue;
+    if (lv === 'good-news' && !scheduled && modal && !/\b(?:was|were|been|being|is|are|has|have|had)\s+\S*\s*(?:released|freed)$/.test(lower.slice(Math.max(0, m.index - 40), m.index + m[0].length))) continue;
     let time = 0;
     if (EARLIER.test(before)) time = -1;
     else if (LATER.test(before) || /\bre-?(?:arrested|detained)/.test(word)) time = 1;
-    out.push({ level: lv, at: m.index, time, word });
+    else if (!ONGOING.test(before) && PAST_CLAUSE.test(clauseAround(lower, m.index, m.index + m[0].length))) time = -1;
+    const end = m.index + m[0].length;
+    const lm = LIST_AFTER.exec(lower.slice(end, end + 80));
+    const om = OTHER_SUBJECT.exec(lower.slice(Math.max(0, m.index - 120), m.index));
+    const quote = quotes.find(([a, b]) => a <= m!.index && m!.index < b && !FIRST_PERSON.test(lower.slice(a, b))) ?? null;
+    out.push({ level: lv, at: m.index, time, word, list: lm ? end + lm[0].length : -1, other: om ? Math.max(0, m.index - 120) + om.index : -1, after: false, quote });
   }
 }
 
-/** Every cue in one sentence (lower-cased text), with its position. */
+/** The clause around a cue: from the last clause break before it to the next one after. */
+function clauseAround(lower: string, s: number, e: number): string {
+  let a = s;
+  while (a > 0 && !CLAUSE_BREAK.has(lower[a - 1]!)) a--;
+  let b = e;
+  while (b < lower.length && !CLAUSE_BREAK.has(lower[b]!)) b++;
+  return lower.slice(a, b);
+}
+const CLAUSE_BREAK = new Set([',', ';', ':', '(', ')', '—', '–']);
+const FIRST_PERSON = /\b(?:i|me|my|i'm|i've)\b/;
+/** "Russia freed X", "released 123 prisoners": a release in the active voice (needs the capitals). */
+const ACTIVE_RELEASE = /\b(?:freed|frees|free|released|releases|pardoned|pardons)\s+(?=(?:(?:the|a|an)\s+)?(?:\p{Ll}\S*\s+){0,2}?\p{Lu}|\d+\s+(?:\S+\s+)?(?:prisoners|detainees|inmates|people|activists|journalists|political))/gu;
+
+/** Every cue in one sentence, with its position (in the lower-cased, quote-stripped text). */
 export function sentenceCues(sentence: string): Cue[] {
-  const lower = sentence.toLowerCase().replace(/[“”"«»„]/g, '').replace(/[’‘`´]/g, "'").replace(/'s\b/g, ' s').replace(/\s+/g, ' ');
+  const norm = sentence.replace(/[’‘`´]/g, "'").replace(/'s\b/g, ' s').replace(/\s+/g, ' ');
+  // quotation spans, found before the quote marks are removed (positions shift by one per mark)
+  const quotes: [number, number][] = [];
+  let shift = 0;
+  let open = -1;
+  let stripped = '';
+  for (let i = 0; i < norm.length; i++) {
+    const ch = norm[i]!;
+    if (ch === '“' || ch === '”' || ch === '"' || ch === '«' || ch === '»' || ch === '„') {
+      const isOpen = ch === '“' || ch === '«' || ch === '„' || (ch === '"' && open < 0);
+      if (isOpen && open < 0) open = i - shift;
+      else if (!isOpen && open >= 0) {
+        quotes.push([open, i - shift]);
+        open = -1;
+      }
+      shift++;
+      continue;
+    }
+    stripped += ch;
+  }
+  const lower = stripped.toLowerCase();
   const out: Cue[] = [];
-  collect(lower, CRITICAL, 'critical', out);
-  collect(lower, HIGH, 'high', out);
-  collect(lower, ELEVATED, 'elevated', out);
-  collect(lower, GOOD, 'good-news', out);
-  for (const { re, level } of NATIVE_CUES) collect(lower, re, level, out);
+  collect(lower, CRITICAL, 'critical', out, quotes);
+  collect(lower, HIGH, 'high', out, quotes);
+  collect(lower, ELEVATED, 'elevated', out, quotes);
+  collect(lower, GOOD, 'good-news', out, quotes);
+  for (const { re, level } of NATIVE_CUES) collect(lower, re, level, out, quotes);
+  ACTIVE_RELEASE.lastIndex = 0;
+  for (let m = ACTIVE_RELEASE.exec(stripped); m; m = ACTIVE_RELEASE.exec(stripped)) {
+    const before = lower.slice(Math.max(0, m.index - 60), m.index);
+    if (NEGATION.test(before) || MODAL.test(before)) continue;
+    const end = m.index + m[0].length;
+    const lm = LIST_AFTER.exec(lower.slice(end, end + 80));
+    out.push({ level: 'good-news', at: m.index, time: 0, word: m[0].trim(), list: lm ? end + lm[0].length : -1, other: -1, after: true, quote: null });
+  }
   // the same words found by two lists (e.g. "detained" inside a release phrase): keep every cue, ordering decides
   return out;
 }
 
 /** The level of one window of cues: the latest event wins; among equals, the gravest. */
-export function levelOf(cues: readonly Cue[]): { level: Urgency; cue: string | null } {
-  if (cues.length === 0) return { level: 'info', cue: null };
+export function levelOf(cues: readonly Cue[]): { level: Urgency; cue: string | null; time: number } {
+  if (cues.length === 0) return { level: 'info', cue: null, time: -1 };
   let maxTime = -Infinity;
   for (const c of cues) if (c.time > maxTime) maxTime = c.time;
-  // a killing is never outweighed by anything else in the window
-  let best: Cue | null = cues.find((c) => c.level === 'critical') ?? null;
+  // a killing that is the news is never outweighed by anything else in the window; one told as
+  // background ("was tortured in 2019") is
+  let best: Cue | null = cues.find((c) => c.level === 'critical' && c.time >= 0) ?? null;
   if (!best) {
     for (const c of cues) {
       if (c.time !== maxTime) continue;
       if (!best || RANK[c.level] > RANK[best.level]) best = c;
     }
   }
-  return best ? { level: best.level, cue: best.word } : { level: 'info', cue: null };
+  // "released, but banned from travel": a restriction that comes with a release does not undo it
+  if (best && best.level === 'elevated') {
+    const good = cues.find((c) => c.level === 'good-news' && c.time >= 0);
+    if (good) best = good;
+  }
+  return best ? { level: best.level, cue: best.word, time: best.time } : { level: 'info', cue: null, time: -1 };
 }
 
 const URGENCY_RANK: Record<Urgency, number> = { critical: 5, 'good-news': 4, high: 3, elevated: 2, info: 1 };
 
-/** Combine the levels of several mentions of one person in one item. */
-export function combineLevels(levels: readonly Urgency[]): Urgency {
+/**
+ * Combine the levels of several mentions of one person in one item. With `times`, levels that are
+ * only background (time -1: "was arrested in 2012") count only when no mention reports current news.
+ */
+export function combineLevels(levels: readonly Urgency[], times?: readonly number[]): Urgency {
+  let current = false;
+  if (times) for (let i = 0; i < levels.length; i++) if (levels[i] !== 'info' && times[i]! >= 0) current = true;
   let best: Urgency = 'info';
-  for (const l of levels) if (URGENCY_RANK[l] > URGENCY_RANK[best]) best = l;
+  for (let i = 0; i < levels.length; i++) {
+    const l = levels[i]!;
+    if (current && times && times[i]! < 0) continue;
+    if (URGENCY_RANK[l] > URGENCY_RANK[best]) best = l;
+  }
   return best;
 }
 
