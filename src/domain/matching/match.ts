@@ -549,7 +549,12 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
       // a cue about someone else: a relative or others named before it ("his father ... died") unless
       // this mention is that subject; a quotation the person is not in (someone speaking about others)
       cues = cues.filter((c) => {
-        if (c.other >= 0 && !(rs0 >= c.other && re0 <= c.at) && !KIN_OF.test(cueGap(raw, Math.max(0, rs0 - 40), rs0))) return false;
+        if (c.other >= 0) {
+          const lead = cueGap(raw, Math.max(0, rs0 - 40), rs0);
+          if (!(rs0 >= c.other && re0 <= c.at) && !KIN_OF.test(lead)) return false;
+          // "members of the network founded by X were jailed", "associates of the late X were freed"
+          if (rs0 >= c.other && re0 <= c.at && COMPLEMENT.test(lead)) return false;
+        }
         if (c.after && rs0 < c.at) return false;
         if (c.quote && !(rs0 >= c.quote[0] && re0 <= c.quote[1])) return false;
         // "X said the abduction showed ...": reported speech about something else
@@ -557,7 +562,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
         return true;
       });
       // a cue governing a list ("released 123 prisoners, including A and B") reaches every name in it
-      const listed = cues.filter((c) => c.list >= 0 && rs0 >= c.list);
+      const listed = cues.filter((c) => c.list >= 0 && rs0 >= c.list && !COMPLEMENT.test(cueGap(raw, Math.max(0, rs0 - 40), rs0)));
       // a cue belongs to a mention near it (same clause-sized stretch) ...
       cues = cues.filter((c) => (c.at >= re0 ? c.at - re0 : rs0 - c.at) <= CUE_REACH && !(c.list >= 0 && rs0 >= c.list));
       if (others.length > 0) {
@@ -626,11 +631,19 @@ const QUOTE_CLOSE = /^\s*["”’'»)]\s*$/;
 
 /** How far (in characters) from a mention an urgency cue may be. */
 const CUE_REACH = 160;
-/** Text between two names that makes them one list: ", ", " and ", ", 32, and ", ", two other citizens, and ". */
-const LIST_JOIN = /^\s*(?:,\s*[^,.;:]{0,40},)?\s*(?:,|and|&|or|as well as|along with)?\s*(?:his wife|her husband)?\s*,?\s*$/i;
+/**
+ * Text between two names that makes them one list: ", ", " and ", ", 32, and ", ", two other citizens, and ";
+ * the rest of a name around a nickname may be on either side ('"Penguin" Chiwarak and Panusaya "Rung"').
+ */
+const LIST_JOIN =
+  /^\s*["”’']?\s*(?:["“”‘’']?\p{Lu}[\p{L}'-]*["“”‘’']?\s*){0,3}(?:,\s*[^,.;:]{0,40},)?\s*(?:,|and|&|or|as well as|along with)?\s*(?:his wife|her husband)?\s*,?\s*(?:["“”‘’']?\p{Lu}[\p{L}'-]*["“”‘’']?\s*){0,3}["“‘']?\s*$/u;
 
 /** "the daughter of X said her father ...": the relative named later is X. */
 const KIN_OF = /\b(?:son|daughter|wife|husband|mother|father|brother|sister|child|children|family|widow) of\s*$/;
+
+/** The mention completes another noun phrase: "associates of the late X", "the network founded by X". */
+const COMPLEMENT =
+  /\b(?:(?:associates|allies|supporters|members|relatives|family|families|colleagues|followers|staff|friends|lawyers?|children) of|(?:founded|co-founded|led|headed|run|created|established) by)\s+(?:the\s+)?(?:late\s+)?(?:\S+\s+){0,3}$/;
 
 /** "said the", "told reporters that the": a reported statement whose subject is not the speaker. */
 const SPEECH_THEN_OTHER = /\b(?:said|says|told \S+|wrote|added|stated|argued|warned)\s+(?:that\s+)?(?:the|a|an|this|these|those|it)\b/;

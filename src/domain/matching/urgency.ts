@@ -49,13 +49,15 @@ const NATIVE_CUES: { re: RegExp; level: Level }[] = [
 
 const NEGATION = /\b(not|never|no|n't|without|neither|nor|deny|denies|denied that|false|rumou?rs? (?:of|that)|dismissed reports?|não|chưa|không)\s*$/;
 const MODAL =
-  /(?:\bto\s+$)|\b(must|should|could|would|may|might|(?:campaign|appeal|push|lobb|fight|press|plea|petition)\w* for|calls? for|called for|calling for|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|risk(?:s)? of|at risk|threat(?:s|ened|ens)? (?:to|with|of)|under threat of|fears?|feared|if|unless|warrants? for|seeking|sought|plan(?:s|ned)? to|trying to|tried to|order(?:ed)? to|wanted for|possible|potential|faced? with|attempted|threaten(?:ed|s)? to|questioning|exig\w+|pid\w+|piden|para|reclam\w+)\s+(?:\S+\s+){0,2}$/;
+  /(?:\bto\s+$)|\b(must|should|could|would|may|might|(?:campaign|appeal|push|lobb|fight|press|plea|petition)\w* for|calls? for|called for|calling for|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|risk(?:s)? of|at risk|threat(?:s|ened|ens)? (?:to|with|of)|under threat of|fears?|feared|if|unless|warrants? for|seeking|sought|plan(?:s|ned)? to|trying to|tried to|order(?:ed)? to|wanted for|possible|potential|faced? with|attempted|threaten(?:ed|s)? to|questioning|exig\S*|pid\S*|piden|para|reclam\S*)\s+(?:\S+\s+){0,2}$/;
 /** Calls and demands reach further: "called for the immediate and unconditional release of". */
-const MODAL_FAR = /\b(?:calls?|called|calling|appeal\w*|urg\w+|demand\w*|press\w*|campaign\w*|kêu gọi|yêu cầu|exig\w+|pid\w+|reclam\w+)\s+(?:for\s+|on\s+)?(?:\S+\s+){0,5}$/;
+const MODAL_FAR = /\b(?:calls?|called|calling|appeal\w*|urg\w+|demand\w*|press\w*|campaign\w*|kêu gọi|yêu cầu|exig\S*|pid\S*|reclam\S*)\s+(?:for\s+|on\s+)?(?:\S+\s+){0,5}$/;
 const ACCUSED = /\b(accus\S*|charg\S*|convict\S*|suspicion|suspected|alleged\S*|plotting|planning|guilty|for the|complaint)\s+(?:\S+\s+){0,4}$/;
 const EARLIER = /(?:\b(after|following|since|previously|formerly|earlier|once|had been|prior|first|had spent|had served|tras|después de|había sido|habia sido|trước đó|après)\s+(?:\S+\s+){0,2}$)|(?:หลัง|پیش‌تر|پیشتر|早前|此前|曾)\S{0,12}$/u;
 /** A past date or "at the time" in the cue's clause: background, not the news. */
 const PAST_CLAUSE = /\b(?:in|from|during|between|by) (?:(?:early|late|mid)[- ])?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d\b|\b(?:\d+|two|three|four|five|six|ten|several|many) (?:years?|decades?) ago\b|\blast year\b|\bat the time\b|\bin the past\b|\b(?:the )?past (?:decade|\d+ years|few years)\b/;
+/** Said of the whole sentence: "..., witnesses said at the time." */
+const PAST_SENTENCE = /\b(?:said|reported|recalled) at the time\b/;
 /** "remains detained", "is still held": a current state, whatever dates the clause mentions. */
 const ONGOING = /\b(?:remains?|remained|still|is being|are being|continues? to be)\s+(?:\S+\s+){0,2}$/;
 /** A cue that governs a list of names: "executed four prisoners, including A and B", "those convicted include A". */
@@ -81,7 +83,7 @@ function collect(lower: string, re: RegExp, level: Level, out: Cue[], quotes: re
     let time = 0;
     if (EARLIER.test(before)) time = -1;
     else if (LATER.test(before) || /\bre-?(?:arrested|detained)/.test(word)) time = 1;
-    else if (!ONGOING.test(before) && PAST_CLAUSE.test(clauseAround(lower, m.index, m.index + m[0].length))) time = -1;
+    else if (!ONGOING.test(before) && (PAST_CLAUSE.test(clauseAround(lower, m.index, m.index + m[0].length)) || PAST_SENTENCE.test(lower))) time = -1;
     const end = m.index + m[0].length;
     const lm = LIST_AFTER.exec(lower.slice(end, end + 80));
     const om = OTHER_SUBJECT.exec(lower.slice(Math.max(0, m.index - 120), m.index));
@@ -101,7 +103,7 @@ function clauseAround(lower: string, s: number, e: number): string {
 const CLAUSE_BREAK = new Set([',', ';', ':', '(', ')', '—', '–']);
 const FIRST_PERSON = /\b(?:i|me|my|i'm|i've)\b/;
 /** "Russia freed X", "released 123 prisoners": a release in the active voice (needs the capitals). */
-const ACTIVE_RELEASE = /\b(?:freed|frees|free|released|releases|pardoned|pardons)\s+(?=(?:(?:the|a|an)\s+)?(?:\p{Ll}\S*\s+){0,2}?\p{Lu}|\d+\s+(?:\S+\s+)?(?:prisoners|detainees|inmates|people|activists|journalists|political))/gu;
+const ACTIVE_RELEASE = /\b(?:freed|frees|free|released|releases|pardoned|pardons)\s+(?!by\b|on\b|from\b)(?=(?:(?:the|a|an)\s+)?(?:\p{Ll}\S*\s+){0,2}?\p{Lu}|\d+\s+(?:\S+\s+)?(?:prisoners|detainees|inmates|people|activists|journalists|political))/gu;
 
 /** Every cue in one sentence, with its position (in the lower-cased, quote-stripped text). */
 export function sentenceCues(sentence: string): Cue[] {
@@ -125,6 +127,8 @@ export function sentenceCues(sentence: string): Cue[] {
     }
     stripped += ch;
   }
+  // a quotation still open at the end of the sentence runs to its end
+  if (open >= 0) quotes.push([open, stripped.length]);
   const lower = stripped.toLowerCase();
   const out: Cue[] = [];
   collect(lower, CRITICAL, 'critical', out, quotes);
@@ -136,7 +140,7 @@ export function sentenceCues(sentence: string): Cue[] {
   for (let m = ACTIVE_RELEASE.exec(stripped); m; m = ACTIVE_RELEASE.exec(stripped)) {
     const before = lower.slice(Math.max(0, m.index - 60), m.index);
     if (NEGATION.test(before) || MODAL.test(before)) continue;
-    const end = m.index + m[0].length;
+    const end = m.index + m[0].trimEnd().length;
     const lm = LIST_AFTER.exec(lower.slice(end, end + 80));
     out.push({ level: 'good-news', at: m.index, time: 0, word: m[0].trim(), list: lm ? end + lm[0].length : -1, other: -1, after: true, quote: null });
   }
