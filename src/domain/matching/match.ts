@@ -373,10 +373,12 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
     return !(t.gap === GAP_HYPHEN && j > 0 && toks[j - 1]!.up);
   }
 
-  /** Is the name followed by a capitalised organisation or place word ("Party", "Foundation", "Street")? */
+  /** Is the name followed by a capitalised organisation or place word ("Party", "Foundation", "Street"), or by Sr./Jr.? */
   function orgWordAfter(end: number): boolean {
     const n = toks[end + 1];
-    return n !== undefined && n.gap === GAP_SPACE && n.up && ORG_WORDS.has(it.keys[end + 1]!);
+    if (n === undefined || n.gap !== GAP_SPACE || !n.up) return false;
+    // "Vladimir Kara-Murza Sr.": the watched person's namesake father (or son), another person
+    return ORG_WORDS.has(it.keys[end + 1]!) || GENERATION_WORDS.has(it.keys[end + 1]!);
   }
 
   /** 'Rungnapa "Rung" Saetang': a quoted or bracketed word between two capitalised name words. */
@@ -626,6 +628,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
 
 /** A spelling variant that is not good enough evidence on its own: kept for review, never alerts. */
 const WEAK_VARIANT_SCORE = 0.6;
+const GENERATION_WORDS: ReadonlySet<string> = new Set(['sr', 'snr', 'senior', 'jr', 'jnr', 'junior']);
 const QUOTE_OPEN = /^\s*["“‘'«(]\s*$/;
 const QUOTE_CLOSE = /^\s*["”’'»)]\s*$/;
 

@@ -89,3 +89,13 @@ describe('false alerts removed', () => {
     expect(ids('Gabriela Torres Villanueva was threatened.')).toEqual(['gabriela']);
   });
 });
+
+describe('namesakes', () => {
+  it('does not read "Sr." / "Jr." after the name as the watched person', () => {
+    const r = buildMatcher([{ id: 'k', name: 'Pavel Lebedev' }]);
+    const hits = (text: string) => r.match({ id: 'i', title: '', text }).filter((x) => x.score >= ALERT_THRESHOLD);
+    expect(hits('The historian Pavel Lebedev Sr. died last year.')).toEqual([]);
+    const both = hits('Pavel Lebedev was freed. His father, Pavel Lebedev Sr., died in 2019.');
+    expect(both.map((x) => [x.personId, x.urgency])).toEqual([['k', 'good-news']]);
+  });
+});
