@@ -307,7 +307,8 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
           otherNicks.add(keys[0]!);
           continue;
         }
-        if (extendsName(start, end)) continue;
+        // (only for a one-word alias of a person with a full name: a mononym may be written with more)
+        if (idx.personParts[idx.vPerson[v]!]!.length > 0 && extendsName(start, end)) continue;
       }
       if (orgWordAfter(end)) {
         // "the Sam Rainsy Party", "Raif Badawi Foundation": an organisation or place named after the

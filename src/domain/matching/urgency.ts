@@ -102,8 +102,11 @@ function clauseAround(lower: string, s: number, e: number): string {
 }
 const CLAUSE_BREAK = new Set([',', ';', ':', '(', ')', '—', '–']);
 const FIRST_PERSON = /\b(?:i|me|my|i'm|i've)\b/;
-/** "Russia freed X", "released 123 prisoners": a release in the active voice (needs the capitals). */
-const ACTIVE_RELEASE = /\b(?:freed|frees|free|released|releases|pardoned|pardons)\s+(?!by\b|on\b|from\b)(?=(?:(?:the|a|an)\s+)?(?:\p{Ll}\S*\s+){0,2}?\p{Lu}|\d+\s+(?:\S+\s+)?(?:prisoners|detainees|inmates|people|activists|journalists|political))/gu;
+/**
+ * "Russia freed X", "released 123 prisoners": a release in the active voice (needs the capitals). Not the
+ * imperative "free": "Free X" is a campaign slogan.
+ */
+const ACTIVE_RELEASE = /\b(?:freed|frees|released|releases|pardoned|pardons)\s+(?!by\b|on\b|from\b)(?=(?:(?:the|a|an)\s+)?(?:\p{Ll}\S*\s+){0,2}?\p{Lu}|\d+\s+(?:\S+\s+)?(?:prisoners|detainees|inmates|people|activists|journalists|political))/gu;
 
 /** Every cue in one sentence, with its position (in the lower-cased, quote-stripped text). */
 export function sentenceCues(sentence: string): Cue[] {

@@ -99,3 +99,10 @@ describe('namesakes', () => {
     expect(both.map((x) => [x.personId, x.urgency])).toEqual([['k', 'good-news']]);
   });
 });
+
+describe('mononyms', () => {
+  it('still finds a person watched under one name when the text adds more', () => {
+    const r = buildMatcher([{ id: 'z', name: 'Zarifa' }]);
+    expect(r.match({ id: 'i', title: '', text: 'The singer Zarifa Karimova was detained.' }).map((x) => x.personId)).toEqual(['z']);
+  });
+});

@@ -90,3 +90,9 @@ describe('cues in other languages and phrases', () => {
     expect(level(text, id)).toBe(expected);
   });
 });
+
+describe('slogans', () => {
+  it('does not read a "Free X" campaign as a release', () => {
+    expect(level('Supporters marched under banners reading Free Tran Thi Nga.')).not.toBe('good-news');
+  });
+});
