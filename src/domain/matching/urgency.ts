@@ -101,7 +101,8 @@ function clauseAround(lower: string, s: number, e: number): string {
   return lower.slice(a, b);
 }
 const CLAUSE_BREAK = new Set([',', ';', ':', '(', ')', '—', '–']);
-const FIRST_PERSON = /\b(?:i|me|my|i'm|i've)\b/;
+/** A quotation about the speaker ("they beat me") or about one person ("he was taken at dawn," his lawyer said of X). */
+const FIRST_PERSON = /\b(?:i|me|my|i'm|i've|he|she|him|her|his)\b/;
 /**
  * "Russia freed X", "released 123 prisoners": a release in the active voice (needs the capitals). Not the
  * imperative "free": "Free X" is a campaign slogan.

@@ -96,3 +96,9 @@ describe('slogans', () => {
     expect(level('Supporters marched under banners reading Free Tran Thi Nga.')).not.toBe('good-news');
   });
 });
+
+describe('quotations about one person', () => {
+  it('keeps a quoted cue about him or her', () => {
+    expect(level('"He was taken from his bed at dawn and detained," a lawyer for Ruslan Abbasov said.', 'r')).toBe('high');
+  });
+});
