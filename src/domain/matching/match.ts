@@ -761,8 +761,7 @@ function titleCaseSentences(toks: Token[]): Uint8Array {
       cased++;
       if (t.up) up++;
     }
-    // 0.9: a news sentence full of names ("President A B met Gulf investors in New Capital") reaches 0.8
-    if (cased >= 3 && up / cased >= 0.9) out.fill(1, runStart, end);
+    if (cased >= 3 && up / cased >= 0.8) out.fill(1, runStart, end);
   };
   for (let i = 0; i < toks.length; i++) {
     if (toks[i]!.gap === GAP_BREAK && i > runStart) {
