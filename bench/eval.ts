@@ -7,8 +7,9 @@
  *   npm run eval -- -v      also every error
  *   npm run eval -- --json  machine-readable
  *   npm run eval -- --set holdout   the independent hold-out set (test/fixtures/matching/holdout/)
+ *   npm run eval -- --set NAME      any folder test/fixtures/matching/NAME/ holding watchlist.json + holdout.json
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ALERT_THRESHOLD, buildMatcher, type MatchableItem, type Mention, type WatchedPerson } from '../src/domain/matching/index.js';
@@ -29,14 +30,22 @@ interface DevItem {
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures', 'matching');
 
-export type EvalSet = 'dev' | 'holdout';
-const SETS: Record<EvalSet, { dir: string; labels: string }> = {
-  dev: { dir: fixtures, labels: 'devset.json' },
-  holdout: { dir: join(fixtures, 'holdout'), labels: 'holdout.json' },
-};
+/** 'dev', or the name of a folder under test/fixtures/matching/ with watchlist.json + holdout.json. */
+export type EvalSet = 'dev' | 'holdout' | (string & {});
+function setFiles(set: EvalSet): { dir: string; labels: string } {
+  if (set === 'dev') return { dir: fixtures, labels: 'devset.json' };
+  if (!/^[\w.-]+$/.test(set) || set.startsWith('.')) throw new Error(`invalid set name "${set}"`);
+  return { dir: join(fixtures, set), labels: 'holdout.json' };
+}
+export function isEvalSet(set: string): boolean {
+  if (set === 'dev') return true;
+  if (!/^[\w.-]+$/.test(set) || set.startsWith('.')) return false;
+  const dir = join(fixtures, set);
+  return existsSync(join(dir, 'watchlist.json')) && existsSync(join(dir, 'holdout.json'));
+}
 
 export function loadDevSet(set: EvalSet = 'dev'): { persons: WatchedPerson[]; items: MatchableItem[]; labels: Label[] } {
-  const { dir: root, labels: labelFile } = SETS[set];
+  const { dir: root, labels: labelFile } = setFiles(set);
   const persons = JSON.parse(readFileSync(join(root, 'watchlist.json'), 'utf8')) as WatchedPerson[];
   const dev = JSON.parse(readFileSync(join(root, labelFile), 'utf8')) as { items: DevItem[]; labels: Label[] };
   const items = dev.items.map((i) => ({ id: i.id, title: i.title, text: i.file ? readFileSync(join(root, i.file), 'utf8') : (i.text ?? '') }));
@@ -112,8 +121,8 @@ if (isMain) {
   const i = process.argv.indexOf('--set');
   const arg = i >= 0 ? process.argv[i + 1] : process.argv.find((a) => a.startsWith('--set='))?.slice(6);
   const set = arg ?? 'dev';
-  if (set !== 'dev' && set !== 'holdout') {
-    console.error(`unknown --set "${set}" (expected dev or holdout)`);
+  if (!isEvalSet(set)) {
+    console.error(`unknown --set "${set}" (expected dev, or a folder under test/fixtures/matching/ with watchlist.json + holdout.json)`);
     process.exit(2);
   }
   const r = evaluate(set);
