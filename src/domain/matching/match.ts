@@ -4,6 +4,7 @@
 import { ALERT_THRESHOLD, REVIEW_THRESHOLD, type MatchableItem, type Mention, type Urgency } from './types.js';
 import { editBudget, osaDistance } from './fuzzy.js';
 import { WatchIndex, type FuzzyHit } from './index-build.js';
+import { inRanges, relatedRanges } from './boilerplate.js';
 import { COUNTRY_WORDS, HONORIFICS, ORG_WORDS } from './lexicon.js';
 import { GAP_BREAK, GAP_DOT, GAP_HYPHEN, GAP_SPACE, tokenise, type Token } from './normalise.js';
 import { sentenceIndex, sentenceStarts, sentenceText } from './sentences.js';
@@ -413,6 +414,17 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
     });
   }
 
+  // ---- names in the headlines of other stories ("Related stories", "Read more"): review only
+  const related = relatedRanges(combined);
+  if (related.length > 0) {
+    for (const h of hits) {
+      if (h.score >= REVIEW_THRESHOLD && inRanges(related, h.s)) {
+        h.score = Math.min(h.score, OTHER_STORY_SCORE);
+        h.reasons.push('in a list of other stories (related links)');
+      }
+    }
+  }
+
   // ---- overlapping full names of different persons: the longer span wins
   const fulls = resolveOverlaps(otherNicks.size === 0 ? hits : hits.filter((h) => h.term === undefined || !otherNicks.has(h.term)));
 
@@ -498,6 +510,10 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
     partials.push({ person, ts: i, te: i + 1, s: toks[i]!.s, e: toks[i]!.e, score: Math.min(1, score), reasons, full: false, term: cands[0]!.term });
   }
   for (const p of partials) {
+    if (related.length > 0 && p.score >= REVIEW_THRESHOLD && inRanges(related, p.s)) {
+      p.score = Math.min(p.score, OTHER_STORY_SCORE);
+      p.reasons.push('in a list of other stories (related links)');
+    }
     if (p.score >= REVIEW_THRESHOLD && otherNamed.has(p.term!)) {
       p.score = Math.min(p.score, REVIEW_THRESHOLD);
       p.reasons.push('the same name part names someone else in this item');
@@ -629,6 +645,8 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
 
 /** A spelling variant that is not good enough evidence on its own: kept for review, never alerts. */
 const WEAK_VARIANT_SCORE = 0.6;
+/** A name found only in the headline of another story (related links): kept for review. */
+const OTHER_STORY_SCORE = 0.5;
 const GENERATION_WORDS: ReadonlySet<string> = new Set(['sr', 'snr', 'senior', 'jr', 'jnr', 'junior']);
 const QUOTE_OPEN = /^\s*["“‘'«(]\s*$/;
 const QUOTE_CLOSE = /^\s*["”’'»)]\s*$/;

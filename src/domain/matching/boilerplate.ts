@@ -1,0 +1,58 @@
+/**
+ * Parts of a news page that are not the story: links to other stories ("Related stories", "Read more",
+ * "You may also like"). The headlines listed there name other stories' people; a name found only there
+ * is kept for review, never alerted on.
+ */
+
+/** A line that is only a heading introducing links to other stories. */
+const RELATED_HEADING =
+  /^(?:related(?: stories| articles| news| coverage| content| reading| links| posts)?|read more|read also|also read|more from\b.{0,40}|more on this(?: story| topic)?|more stories|you may also like|you might also like|see also|recommended(?: stories| reading)?|further reading|most read)\s*:?$/i;
+/** A line that starts with such a heading and a colon, followed by another story's headline on the same line. */
+const RELATED_INLINE = /^(?:related(?: stories| articles| news| coverage)?|read more|read also|also read|see also|more from [^:]{1,40}|recommended)\s*:\s*\S/i;
+/** A bullet-list line. */
+const BULLET = /^(?:[•·▪►▸◦‣*>–—-]|\d{1,2}[.)])\s*\S/;
+/** A headline-like line: short, and not a sentence ending in terminal punctuation. */
+function headlineLike(line: string): boolean {
+  return line.length <= 160 && !/[.!?]["”’)]?$/.test(line) && !/[.!?]\s+\p{Lu}/u.test(line);
+}
+
+/** Character ranges [start, end) of `text` that hold headlines of other stories. */
+export function relatedRanges(text: string): [number, number][] {
+  // cheap test first: most items have no such heading
+  if (!/related|read more|read also|also read|more from|more on this|more stories|may also like|might also like|see also|recommended|further reading|most read/i.test(text)) return [];
+  const out: [number, number][] = [];
+  let pos = 0;
+  let inBlock = false;
+  let blockLines = 0;
+  while (pos <= text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    const raw = text.slice(pos, nl);
+    const line = raw.trim();
+    const start = pos;
+    pos = nl + 1;
+    if (line === '') {
+      if (nl >= text.length) break;
+      continue;
+    }
+    if (RELATED_HEADING.test(line)) {
+      inBlock = true;
+      blockLines = 0;
+      out.push([start, nl]);
+    } else if (RELATED_INLINE.test(line)) {
+      out.push([start, nl]);
+      inBlock = true;
+      blockLines = 0;
+    } else if (inBlock && blockLines < 12 && (BULLET.test(line) || headlineLike(line))) {
+      blockLines++;
+      out.push([start, nl]);
+    } else inBlock = false;
+    if (nl >= text.length) break;
+  }
+  return out;
+}
+
+export function inRanges(ranges: readonly [number, number][], at: number): boolean {
+  for (const [a, b] of ranges) if (at >= a && at < b) return true;
+  return false;
+}
