@@ -135,6 +135,8 @@ export const COUNTRY_WORDS: ReadonlySet<string> = new Set(
     'ukrainian azerbaijan armenia georgia turkey turkish china chinese tibet hongkong vietnam vietnamese cambodia ' +
     'cambodian thailand thai myanmar burma burmese laos india indian pakistan bangladesh afghanistan nepal ' +
     'philippines indonesia malaysia singapore nicaragua honduras guatemala mexico cuba cuban venezuela colombia ' +
-    'brazil peru bolivia ecuador'
+    'brazil peru bolivia ecuador salvador chile argentina panama paraguay uruguay haiti somalia mali niger chad ' +
+    'senegal ghana kazakhstan uzbekistan tajikistan kyrgyzstan turkmenistan mongolia korea japan taiwan lanka ' +
+    'palestine gaza israel spain france germany italy britain england scotland ireland poland hungary serbia'
   ).split(' '),
 );

@@ -414,6 +414,37 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
     });
   }
 
+  // ---- shortened names and places
+  // A shortened form of a 3+-part name ("Given Family" for "Given Middle Family", "Middle Family") is
+  // as likely someone else, or a place ("San X"): it alerts only with the full name or the person's
+  // own context word in the item. A name between "in"/"at"/"from" and ", <country>" is a place.
+  for (const h of hits) {
+    if (h.ts < 0 || h.score < REVIEW_THRESHOLD) continue;
+    if (h.reasons[0] === 'shortened name' && h.score > SHORTENED_SCORE && !ctxPersons.has(h.person)) {
+      const full = hits.some((o) => o.person === h.person && o.full && o.reasons[0] !== 'shortened name' && o.score >= ALERT_THRESHOLD);
+      if (!full) {
+        h.score = SHORTENED_SCORE;
+        h.reasons.push('shortened name without the full name or a context word');
+      }
+    }
+    if (h.score > SHORTENED_SCORE && placeAround(h.ts, h.te)) {
+      h.score = SHORTENED_SCORE;
+      h.reasons.push('a place ("in X, country")');
+    }
+  }
+
+  /** "in San Miguel, El Salvador", "from Qasr, Egypt": a place name, not a person. */
+  function placeAround(ts: number, te: number): boolean {
+    const p = toks[ts - 1];
+    if (!p || p.up || !PLACE_PREPOSITIONS.has(it.keys[ts - 1]!) || toks[ts]!.gap !== GAP_SPACE) return false;
+    const c = toks[te];
+    if (!c || !/^\s*,\s*$/.test(combined.slice(toks[te - 1]!.e, c.s))) return false;
+    let k = te;
+    if (it.particleAt(k) || it.keys[k] === 'the') k++;
+    const n = toks[k];
+    return n !== undefined && n.up && COUNTRY_WORDS.has(it.keys[k]!);
+  }
+
   // ---- names in the headlines of other stories ("Related stories", "Read more"): review only
   const related = relatedRanges(combined);
   if (related.length > 0) {
@@ -647,6 +678,9 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
 const WEAK_VARIANT_SCORE = 0.6;
 /** A name found only in the headline of another story (related links): kept for review. */
 const OTHER_STORY_SCORE = 0.5;
+/** A shortened name without the full name or a context word, or a place: review. */
+const SHORTENED_SCORE = 0.6;
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'from', 'near', 'outside']);
 const GENERATION_WORDS: ReadonlySet<string> = new Set(['sr', 'snr', 'senior', 'jr', 'jnr', 'junior']);
 const QUOTE_OPEN = /^\s*["“‘'«(]\s*$/;
 const QUOTE_CLOSE = /^\s*["”’'»)]\s*$/;

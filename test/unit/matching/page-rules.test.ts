@@ -7,7 +7,7 @@ const PERSONS: WatchedPerson[] = [
   { id: 'dara', name: 'Dara Okonkwo-Bello' },
   { id: 'sipho', name: 'Sipho Ndlovu', context: ['union organiser'] },
   { id: 'tariq', name: 'Tariq Anwar Qureshi', context: ['blogger'] },
-  { id: 'lucia', name: 'Lucía Del Valle', context: ['Radio Comunitaria'] },
+  { id: 'lucia', name: 'Elena Monte Verde', context: ['Radio Comunitaria'] },
   { id: 'marta', name: 'Marta Inés Robledo' },
 ];
 const m = buildMatcher(PERSONS);
@@ -56,5 +56,35 @@ describe('headlines of other stories (related links)', () => {
     const r = relatedRanges(text);
     expect(r.map(([a, b]) => text.slice(a, b))).toEqual(['More from Example News', '• One headline', '• Two headline']);
     expect(relatedRanges('No such heading. Related to the case, she said.')).toEqual([]);
+  });
+});
+
+describe('shortened names and places', () => {
+  it('does not alert on a form that drops the middle part of a three-part name', () => {
+    expect(alerts('Cricket commentator Tariq Qureshi said the pitch would favour spin bowlers.')).toEqual([]);
+    expect(reviews('Cricket commentator Tariq Qureshi said the pitch would favour spin bowlers.')).toEqual(['tariq']);
+    expect(alerts('The minister, Tariq Anwar, opened the new bridge.')).toEqual([]);
+  });
+
+  it('alerts on the shortened form with the full name or the person\'s context word', () => {
+    expect(alerts('Tariq Anwar Qureshi was arrested in Lahore. Police said Tariq Qureshi would appear in court.')).toEqual(['tariq']);
+    expect(alerts('The blogger Tariq Qureshi was arrested in Lahore on Monday.')).toEqual(['tariq']);
+  });
+
+  it('does not read a place-like remainder of a name as the person', () => {
+    // "Monte Verde" is a shortened form of "Elena Monte Verde" and a common place name
+    expect(alerts('Floods hit homes in Monte Verde on Sunday, officials said.')).toEqual([]);
+    expect(alerts('Journalist Elena Monte Verde of Radio Comunitaria was threatened.')).toEqual(['lucia']);
+    // the context word licenses the shortened form
+    expect(alerts('Monte Verde, who founded Radio Comunitaria, was threatened again.')).toEqual(['lucia']);
+  });
+
+  it('reads a name between "in"/"from" and ", <country>" as a place', () => {
+    const p: WatchedPerson[] = [{ id: 'santa', name: 'Santa Rosa' }];
+    const mm = buildMatcher(p);
+    const a = (t: string) => mm.match({ id: 'i', title: '', text: t }).filter((x) => x.score >= ALERT_THRESHOLD).length;
+    expect(a('Heavy rain flooded streets in Santa Rosa, Guatemala, on Tuesday.')).toBe(0);
+    expect(a('Police arrested Santa Rosa, a teacher, on Tuesday.')).toBe(1);
+    expect(a('A letter from Santa Rosa, written in prison, was read out.')).toBe(1);
   });
 });
