@@ -140,3 +140,8 @@ export const COUNTRY_WORDS: ReadonlySet<string> = new Set(
     'palestine gaza israel spain france germany italy britain england scotland ireland poland hungary serbia'
   ).split(' '),
 );
+
+/** First words of place names ("San Miguel", "Puerto Cabello"): a name form starting with one may be a place. */
+export const PLACE_START_WORDS: ReadonlySet<string> = new Set(
+  'san santa santo sao monte puerto porto port fort mount saint ste los las villa ciudad nueva nuevo new north south east west'.split(' '),
+);

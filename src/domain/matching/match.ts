@@ -5,6 +5,7 @@ import { ALERT_THRESHOLD, REVIEW_THRESHOLD, type MatchableItem, type Mention, ty
 import { editBudget, osaDistance } from './fuzzy.js';
 import { WatchIndex, type FuzzyHit } from './index-build.js';
 import { inRanges, relatedRanges } from './boilerplate.js';
+import { SHORT_LEFT_OUT } from './names.js';
 import { COUNTRY_WORDS, HONORIFICS, ORG_WORDS } from './lexicon.js';
 import { GAP_BREAK, GAP_DOT, GAP_HYPHEN, GAP_SPACE, tokenise, type Token } from './normalise.js';
 import { sentenceIndex, sentenceStarts, sentenceText } from './sentences.js';
@@ -296,7 +297,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
       tried.add(sig);
       // at most one misspelt part in a two-part name; in longer names at most a third of them
       if (fuzzyParts > Math.max(1, Math.floor(keys.length / 3))) continue;
-      if (idx.vKind[v] === 'shortened name' && extendsName(start, end)) continue;
+      if (idx.vKind[v]!.startsWith('shortened name') && extendsName(start, end)) continue;
       const reasons = [idx.vKind[v]!];
       let score = idx.vScore[v]!;
       if (keys.length === 1) {
@@ -326,9 +327,9 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
         // ("Berta Cáceres" for "Bertha Zúniga Cáceres"): review, and that other person's name parts
         // make bare uses of them in this item ambiguous; a complete name with one distinctive part
         // exact still needs the person's own context word when its exact parts are common names
-        if (idx.vKind[v] === 'shortened name' || (!strongExact && !ctxPersons.has(person))) {
+        if (idx.vKind[v]!.startsWith('shortened name') || (!strongExact && !ctxPersons.has(person))) {
           score = Math.min(score, WEAK_VARIANT_SCORE);
-          reasons.push(idx.vKind[v] === 'shortened name' ? 'misspelt and incomplete' : 'misspelt, only common name parts exact');
+          reasons.push(idx.vKind[v]!.startsWith('shortened name') ? 'misspelt and incomplete' : 'misspelt, only common name parts exact');
           for (let k = 0; k < keys.length; k++) if (exactMask & (1 << k)) nearMiss.add(keys[k]!);
         }
       }
@@ -420,8 +421,8 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   // own context word in the item. A name between "in"/"at"/"from" and ", <country>" is a place.
   for (const h of hits) {
     if (h.ts < 0 || h.score < REVIEW_THRESHOLD) continue;
-    if (h.reasons[0] === 'shortened name' && h.score > SHORTENED_SCORE && !ctxPersons.has(h.person)) {
-      const full = hits.some((o) => o.person === h.person && o.full && o.reasons[0] !== 'shortened name' && o.score >= ALERT_THRESHOLD);
+    if (h.reasons[0] === SHORT_LEFT_OUT && h.score > SHORTENED_SCORE && !ctxPersons.has(h.person)) {
+      const full = hits.some((o) => o.person === h.person && o.full && !o.reasons[0]!.startsWith('shortened name') && o.score >= ALERT_THRESHOLD);
       if (!full) {
         h.score = SHORTENED_SCORE;
         h.reasons.push('shortened name without the full name or a context word');

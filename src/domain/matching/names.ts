@@ -1,7 +1,7 @@
 /**
  * Reading a watched person's name and aliases into the token sequences the index looks for.
  */
-import { HONORIFICS, HYPHEN_PARTICLES, NAME_VARIANT_KEY, NATIVE_HONORIFICS, PARTICLES } from './lexicon.js';
+import { COMMON_WORDS, HONORIFICS, HYPHEN_PARTICLES, NAME_VARIANT_KEY, NATIVE_HONORIFICS, PARTICLES, PLACE_START_WORDS } from './lexicon.js';
 import { GAP_HYPHEN, compactFold, foldString, hasNoSpaceChars, tokenise, type Token } from './normalise.js';
 
 /** Connectors written in lower case inside names; never required to be capitalised, never a partial. */
@@ -110,6 +110,10 @@ export function parseNativeAlias(raw: string): string | null {
   return c.length >= 2 ? c : null;
 }
 
+/** Kind of a shortened form that alerts only with the full name or a context word in the item. */
+export const SHORT_LEFT_OUT = 'shortened name, part left out';
+const COMMON_GIVEN: ReadonlySet<string> = new Set(NAME_VARIANT_KEY.values());
+
 export interface Variant {
   keys: string[];
   score: number;
@@ -167,9 +171,17 @@ export function nameVariants(name: string, aliases: readonly string[]): { varian
     } else {
       add([k[k.length - 1]!, ...k.slice(0, -1)], 0.9, 'name order rotated');
       add([...k.slice(1), k[0]!], 0.9, 'name order rotated');
-      add(k.slice(0, -1), 0.85, 'shortened name');
-      add(k.slice(1), 0.85, 'shortened name');
-      add([k[0]!, k[k.length - 1]!], 0.85, 'shortened name');
+      // A form that leaves out an inner part of a name of three or more words ("Imran Khan" for "Imran
+      // Riaz Khan"), keeps only very common given names ("Mohamed Ibrahim" for "Mohamed Ibrahim Radwan")
+      // or starts with a common word ("San Miguel" for "Rocío San Miguel", also a place) is as likely
+      // someone or something else: it alerts only with the full name or a context word (match.ts).
+      // Parts joined by a hyphen are one word here ("Lee Min" for "Lee Min-jun" is not such a form).
+      let words = k.length;
+      for (let i = 0; i < k.length - 1; i++) if (f.hyphenAfter[i]) words--;
+      const long = words >= 3;
+      add(k.slice(0, -1), 0.85, long && k.slice(0, -1).every((x) => COMMON_GIVEN.has(x)) ? SHORT_LEFT_OUT : 'shortened name');
+      add(k.slice(1), 0.85, long && (COMMON_WORDS.has(k[1]!) || PARTICLES.has(k[1]!) || PLACE_START_WORDS.has(k[1]!)) ? SHORT_LEFT_OUT : 'shortened name');
+      add([k[0]!, k[k.length - 1]!], 0.85, long ? SHORT_LEFT_OUT : 'shortened name');
       if (k.length >= 4) {
         // Spanish double surnames: the two surnames, or the first given name with the first surname
         add(k.slice(-2), 0.85, 'shortened name');

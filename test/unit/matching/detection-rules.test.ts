@@ -85,7 +85,9 @@ describe('false alerts removed', () => {
 
   it('keeps for review a name both shortened and misspelt, and its exact part elsewhere', () => {
     expect(ids('Gabriella Villanueva won the race. Villanueva thanked her coach.')).toEqual([]);
-    expect(ids('Gabriela Villanueva was threatened.')).toEqual(['gabriela']);
+    // leaving out an inner part of a three-word name: review unless the full name or a context word is there
+    expect(ids('Gabriela Villanueva was threatened.')).toEqual([]);
+    expect(all('Gabriela Villanueva was threatened.').map((x) => x.personId)).toEqual(['gabriela']);
     expect(ids('Gabriela Torres Villanueva was threatened.')).toEqual(['gabriela']);
   });
 });
