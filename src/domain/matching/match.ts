@@ -217,6 +217,8 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   const otherNicks = new Set<number>();
   /** parts of misspelt, incomplete names: probably another person with a similar name */
   const nearMiss = new Set<number>();
+  /** persons whose name in this item is probably a namesake's (X Sr., a footballer ...) */
+  const namesakes = new Set<number>();
   // ---- 1. full names: anchor lookups, then verification of the rest of the variant
   const tried = new Set<number>();
   for (let i = 0; i < toks.length; i++) {
@@ -312,6 +314,13 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
         // (only for a one-word alias of a person with a full name: a mononym may be written with more)
         if (idx.personParts[idx.vPerson[v]!]!.length > 0 && extendsName(start, end)) continue;
       }
+      if (generationAfter(end) && !ownGeneration(idx.vPerson[v]!)) {
+        // "X Sr.", "X-старший": a namesake father (or son); the item's shorter forms of the name
+        // ("Kara-Murza was ...") are probably about them too
+        orgSpans.push([start, end + 1]);
+        namesakes.add(idx.vPerson[v]!);
+        continue;
+      }
       if (orgWordAfter(end)) {
         // "the Sam Rainsy Party", "Raif Badawi Foundation": an organisation or place named after the
         // person, not news about them
@@ -380,8 +389,23 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   function orgWordAfter(end: number): boolean {
     const n = toks[end + 1];
     if (n === undefined || n.gap !== GAP_SPACE || !n.up) return false;
-    // "Vladimir Kara-Murza Sr.": the watched person's namesake father (or son), another person
-    return ORG_WORDS.has(it.keys[end + 1]!) || GENERATION_WORDS.has(it.keys[end + 1]!);
+    return ORG_WORDS.has(it.keys[end + 1]!);
+  }
+
+  /** The watched name itself carries Jr./Sr. ("Jose Dela Cruz Jr."). */
+  function ownGeneration(person: number): boolean {
+    const p = idx.persons[person]!;
+    return [p.name, ...(p.aliases ?? [])].some((n) => OWN_GENERATION.test(n));
+  }
+
+  /** "Vladimir Kara-Murza Sr.", "Кара-Мурза-старший", "X the elder": the watched person's namesake father (or son). */
+  function generationAfter(end: number): boolean {
+    const n = toks[end + 1];
+    if (n === undefined) return false;
+    const nk = it.keys[end + 1]!;
+    if ((n.gap === GAP_SPACE || n.gap === GAP_HYPHEN) && LOWER_GENERATION_WORDS.has(nk)) return true;
+    if (n.gap === GAP_SPACE && nk === 'the' && toks[end + 2]?.gap === GAP_SPACE && ELDER_WORDS.has(it.keys[end + 2]!)) return true;
+    return n.gap === GAP_SPACE && n.up && GENERATION_WORDS.has(nk);
   }
 
   /** 'Rungnapa "Rung" Saetang': a quoted or bracketed word between two capitalised name words. */
@@ -444,6 +468,42 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
     if (it.particleAt(k) || it.keys[k] === 'the') k++;
     const n = toks[k];
     return n !== undefined && n.up && COUNTRY_WORDS.has(it.keys[k]!);
+  }
+
+  // ---- namesakes: a name in a sentence about sport or entertainment, or described as having a
+  // profession none of the person's context words fits ("X, an economics professor at ..."), is as
+  // likely someone else with the same name: review, unless the sentence has the person's context word
+  let sentStarts: number[] | null = null;
+  for (const h of hits) {
+    if (h.score < ALERT_THRESHOLD) continue;
+    if (namesakes.has(h.person) && h.reasons[0]!.startsWith('shortened name')) {
+      // "X Sr." in the item: a shorter form of the name is probably the namesake too, unless the
+      // person's full name (without Sr.) is also there
+      if (!hits.some((o) => o.person === h.person && !o.reasons[0]!.startsWith('shortened name') && o.score >= ALERT_THRESHOLD)) {
+        h.score = SHORTENED_SCORE;
+        h.reasons.push('probably a namesake (the item names "Sr."/"the elder")');
+        continue;
+      }
+    }
+    sentStarts ??= sentenceStarts(combined);
+    const si = sentenceIndex(sentStarts, h.s);
+    const sent = sentenceRaw(combined, sentStarts, si);
+    const lower = sent.toLowerCase();
+    const ctx = idx.persons[h.person]!.context ?? [];
+    if (ctx.some((c) => c.length > 0 && lower.includes(c.toLowerCase()))) continue;
+    let why: string | null = null;
+    if (SPORT_STRONG.test(lower) || countMatches(SPORT_WEAK, lower) >= 2) why = 'a sentence about sport';
+    else if (SHOW_STRONG.test(lower) || countMatches(SHOW_WEAK, lower) >= 2) why = 'a sentence about entertainment';
+    else if (ctx.length > 0) {
+      const after = combined.slice(h.e, Math.min(combined.length, h.e + 80)).toLowerCase();
+      const ap = APPOSITION_PROFESSION.exec(after);
+      if (ap && !sentenceCues(sent).some((c) => c.level === 'critical' || c.level === 'high')) why = `described as ${ap[1]}`;
+    }
+    if (why) {
+      h.score = SHORTENED_SCORE;
+      h.reasons.push(`probably a namesake (${why})`);
+      namesakes.add(h.person);
+    }
   }
 
   // ---- names in the headlines of other stories ("Related stories", "Read more"): review only
@@ -542,6 +602,10 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
     partials.push({ person, ts: i, te: i + 1, s: toks[i]!.s, e: toks[i]!.e, score: Math.min(1, score), reasons, full: false, term: cands[0]!.term });
   }
   for (const p of partials) {
+    if (namesakes.has(p.person) && !named.has(p.person) && p.score > SHORTENED_SCORE) {
+      p.score = SHORTENED_SCORE;
+      p.reasons.push('the full name here is probably a namesake');
+    }
     if (related.length > 0 && p.score >= REVIEW_THRESHOLD && inRanges(related, p.s)) {
       p.score = Math.min(p.score, OTHER_STORY_SCORE);
       p.reasons.push('in a list of other stories (related links)');
@@ -682,6 +746,28 @@ const OTHER_STORY_SCORE = 0.5;
 /** A shortened name without the full name or a context word, or a place: review. */
 const SHORTENED_SCORE = 0.6;
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'from', 'near', 'outside']);
+/** Written in lower case after a name: "Кара-Мурза-старший". */
+const LOWER_GENERATION_WORDS: ReadonlySet<string> = new Set(['старш', 'старшии', 'старший', 'младш', 'младшии', 'младший', 'snr', 'jnr']);
+const OWN_GENERATION = /(?:^|[\s,-])(?:jr|sr|snr|jnr|junior|senior|the elder|the younger|старший|младший)\.?$/i;
+const ELDER_WORDS: ReadonlySet<string> = new Set(['elder', 'younger']);
+/** Words that make a sentence about a sports match or player (one strong word, or two weak ones). */
+const SPORT_STRONG =
+  /\b(?:scored|scores|(?<!hunger )striker|(?<!(?:rights|land|environmental|public|women's|peace) )defender|midfielder|goalkeeper|footballer|stoppage time|hat-trick|halftime|half-time|free kick|penalty kick|premier league|champions league|transfer window|red card|yellow card)\b/;
+const SPORT_WEAK = /\b(?:struck|match|league|club|coach|stadium|goals?|season|tournament|fixture|derby|suspended \w+ games)\b/g;
+/** Entertainment: an album, a tour, a single, a concert. */
+const SHOW_STRONG = /\b(?:album|singer-songwriter|songwriter|box office|hitmaker|sitcom|blockbuster)\b/;
+const SHOW_WEAK = /\b(?:tour|single|concert|singer|film|movie|actor|actress|festival|tickets)\b/g;
+/** ", an economics professor at ...": a profession in apposition right after the name. */
+const APPOSITION_PROFESSION =
+  /^\s*,\s*(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(professor|lecturer|economist|analyst|banker|businessman|businesswoman|entrepreneur|executive|investor|actor|actress|singer|rapper|musician|footballer|athlete|chef|comedian|surgeon|physician|architect|engineer|broker|trader)\b/u;
+
+function countMatches(re: RegExp, s: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(s)) n++;
+  return n;
+}
+
 const GENERATION_WORDS: ReadonlySet<string> = new Set(['sr', 'snr', 'senior', 'jr', 'jnr', 'junior']);
 const QUOTE_OPEN = /^\s*["“‘'«(]\s*$/;
 const QUOTE_CLOSE = /^\s*["”’'»)]\s*$/;

@@ -93,3 +93,51 @@ describe('shortened names and places', () => {
     expect(a('A letter from Santa Rosa, written in prison, was read out.')).toBe(1);
   });
 });
+
+describe('namesakes', () => {
+  const P: WatchedPerson[] = [
+    { id: 'kofi', name: 'Kofi Mensah-Boateng', aliases: ['Кофи Менса-Боатенг'], context: ['blogger', 'Accra Watch'] },
+    { id: 'rui', name: 'Rui Tavares Lopes', context: ['teacher'] },
+    { id: 'nadia', name: 'Nadia Karimova', context: ['human rights lawyer', 'Tashkent'] },
+    { id: 'hugo', name: 'Hugo Mendes Jr.', aliases: ['Huguinho Mendes'], context: ['MST'] },
+    { id: 'sara', name: 'Sara Lindqvist' },
+  ];
+  const mm = buildMatcher(P);
+  const a = (t: string, title = '') =>
+    mm.match({ id: 'i', title, text: t }).filter((x) => x.score >= ALERT_THRESHOLD).map((x) => x.personId).sort();
+
+  it('does not alert on the namesake father or son ("Sr.", "-старший", "the elder")', () => {
+    expect(a('Kofi Mensah-Boateng Sr., a retired bank manager, died on Monday. Mensah-Boateng was 81.')).toEqual([]);
+    expect(a('Кофи Менса-Боатенг-старший умер в понедельник.')).toEqual([]);
+    expect(a('Sara Lindqvist the elder painted the portrait in 1890.')).toEqual([]);
+    // the person named without the generation word is still the person
+    expect(a('Blogger Kofi Mensah-Boateng was arrested; his father Kofi Mensah-Boateng Sr. said he was beaten.')).toEqual(['kofi']);
+    // a watched name that itself carries Jr.
+    expect(a('Police detained Hugo Mendes Jr. of the MST at the farm.')).toEqual(['hugo']);
+  });
+
+  it('does not alert on a name in a sentence about a match or a player', () => {
+    expect(a('Sara Lindqvist scored twice as the visitors won the cup tie 3-1.')).toEqual([]);
+    expect(a('The club said its coach had picked Sara Lindqvist for Saturday\'s match.')).toEqual([]);
+    // one weak word is not enough, and human rights defenders are not footballers
+    expect(a('Sara Lindqvist was attacked after leaving a football match in Malmö.')).toEqual(['sara']);
+    expect(a('The human rights defender Sara Lindqvist was detained.')).toEqual(['sara']);
+    expect(a('Hunger striker Sara Lindqvist was moved to hospital.')).toEqual(['sara']);
+  });
+
+  it('does not alert on a name in a sentence about an album or a tour', () => {
+    expect(a('Sara Lindqvist releases her second album in March.')).toEqual([]);
+    expect(a('Tickets for the Sara Lindqvist concert tour sold out.')).toEqual([]);
+    expect(a('Sara Lindqvist was detained on tour in the north of the country.')).toEqual(['sara']);
+  });
+
+  it('does not alert on a profession in apposition that none of the context words fits', () => {
+    expect(a('"Rates will fall," said Nadia Karimova, an investment banker at a Dubai fund.')).toEqual([]);
+    // the same apposition with an arrest is news about someone named so: alert
+    expect(a('Nadia Karimova, an investment banker, was arrested in Tashkent.')).toEqual(['nadia']);
+    // the context word in the sentence
+    expect(a('Nadia Karimova, a human rights lawyer and former engineer, spoke.')).toEqual(['nadia']);
+    // a person without context words is left alone
+    expect(a('Sara Lindqvist, an architect, spoke at the hearing.')).toEqual(['sara']);
+  });
+});
