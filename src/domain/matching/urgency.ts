@@ -31,13 +31,13 @@ interface Cue {
 }
 
 const CRITICAL =
-  /(?<![\p{L}])(killed|killing|murder(?:ed)?|assassinat(?:ed|ion)|shot dead|executed|execution|hanged|beaten to death|died|death in (?:custody|detention|prison)|found dead|disappeared|disappearance|forcibly disappeared|missing|abduct(?:ed|ion)|kidnap(?:ped|ping)|tortured?|torturing|attack(?:ed)?|assault(?:ed)?|stabbed|beaten|beat|beating|shot|injured|wounded|poisoned|hospitali[sz]ed|lynched|under siege|bị giết|sát hại|mất tích|bắt cóc|tra tấn|bị đánh|desaparecid[oa]s?|secuestrad[oa]s?|golpead[oa]s?|torturad[oa]s?|asesinad[oa]s?|tu[é]e?s?|assassin[é]e?s?|enlev[é]e?s?|disparue?s?|tortur[eé]e?s?|убит[а-я]*|похищ[а-я]*|пропал[а-я]*|пытк[а-я]*|избит[а-я]*)(?![\p{L}])/gu;
+  /(?<![\p{L}])(killed|killing|murder(?:ed)?|assassinat(?:ed|ion)|shot dead|executed|execution|hanged|beaten to death|died|death in (?:custody|detention|prison)|found dead|disappeared|disappearance|forcibly disappeared|missing|whereabouts (?:\S+ ){0,5}?unknown|(?:has|have|had) not been (?:seen|heard from)|held incommunicado|incommunicado detention|kicked(?! out| off| back)|kicking|choked|strangled|thr(?:ew|own) (?:him|her|them) (?:to|on) the (?:ground|floor)|dragged|abduct(?:ed|ion)|kidnap(?:ped|ping)|tortured?|torturing|attack(?:ed)?|assault(?:ed)?|stabbed|beaten|beat|beating|shot|injured|wounded|poisoned|hospitali[sz]ed|lynched|under siege|bị giết|sát hại|mất tích|bắt cóc|tra tấn|bị đánh|desaparecid[oa]s?|secuestrad[oa]s?|golpead[oa]s?|torturad[oa]s?|asesinad[oa]s?|tu[é]e?s?|assassin[é]e?s?|enlev[é]e?s?|disparue?s?|tortur[eé]e?s?|убит[а-я]*|похищ[а-я]*|пропал[а-я]*|пытк[а-я]*|избит[а-я]*)(?![\p{L}])/gu;
 const HIGH =
-  /(?<![\p{L}])(arrest(?:ed|s)?|detain(?:ed|s)?|detention|(?:in|into|under) (?:police )?custody|jail(?:ed)?|imprison(?:ed|ment)?|prisoner|prison sentence|(?:in|from|to) (?:\S+ ){0,2}?(?:prison|jail)|held incommunicado|behind bars|deport(?:ed|ation)|forcibly (?:returned|repatriated)|extradit(?:ed|ion)|refoul(?:ed|ement)|charged|charges|indict(?:ed|ment)|prosecut(?:ed|ion)|convict(?:ed|ion)|sentenced|sentence|passports? (?:\S+ ){0,6}?(?:revoked|cancell?ed|confiscated|null and void|seized|invalidated)|revoked (?:\S+ ){0,4}?passports?|house arrest|remanded|treason|found guilty|handed over to (?:\S+ ){0,3}?(?:police|authorities|security forces)|bắt giữ|bị bắt|tạm giam|truy tố|kết án|bị giam|detenid[oa]s?|detuvieron|detenci[oó]n|arrestad[oa]s?|encarcelad[oa]s?|encarcel[aeo]\w*|condenad[oa]s?|condena|sentenciad[oa]s?|prisi[oó]n|c[aá]rcel|imputad[oa]s?|arr[eê]t[eé]e?s?|interpell[eé]e?s?|d[eé]tenue?s?|emprisonn[eé]e?s?|condamn[eé]e?s?|inculp[eé]e?s?|detid[oa]s?|арест[а-я]*|задержан[а-я]*|осужд[а-я]*|приговор[а-я]*|обвин[а-я]*)(?![\p{L}])/gu;
+  /(?<![\p{L}])(arrest(?:ed|s)?|detain(?:ed|s)?|detention|(?:in|into|under) (?:police )?custody|jail(?:ed)?|imprison(?:ed|ment)?|prisoner|prison sentence|(?:in|from|to) (?:\S+ ){0,2}?(?:prison|jail)|behind bars|deport(?:ed|ation)|forcibly (?:returned|repatriated)|extradit(?:ed|ion)|refoul(?:ed|ement)|charged|charges|indict(?:ed|ment)|prosecut(?:ed|ion)|convict(?:ed|ion)|sentenced|sentence|passports? (?:\S+ ){0,6}?(?:revoked|cancell?ed|confiscated|null and void|seized|invalidated)|revoked (?:\S+ ){0,4}?passports?|house arrest|remanded|treason|found guilty|handed over to (?:\S+ ){0,3}?(?:police|authorities|security forces)|bắt giữ|bị bắt|tạm giam|truy tố|kết án|bị giam|detenid[oa]s?|detuvieron|detenci[oó]n|arrestad[oa]s?|encarcelad[oa]s?|encarcel[aeo]\w*|condenad[oa]s?|condena|sentenciad[oa]s?|prisi[oó]n|c[aá]rcel|imputad[oa]s?|arr[eê]t[eé]e?s?|interpell[eé]e?s?|d[eé]tenue?s?|emprisonn[eé]e?s?|condamn[eé]e?s?|inculp[eé]e?s?|detid[oa]s?|арест[а-я]*|задержан[а-я]*|осужд[а-я]*|приговор[а-я]*|обвин[а-я]*)(?![\p{L}])/gu;
 const ELEVATED =
   /(?<![\p{L}])(threat(?:s|en|ened|ening)?|harass(?:ed|ment|ing)?|intimidat(?:ed|ion|ing)|surveil(?:led|lance)|monitored|spied|summon(?:ed|s)?|questioned|interrogat(?:ed|ion)|(?:denied|refused) entry|surrounded (?:his|her|their) (?:home|house|office)|triệu tập|đe dọa|sách nhiễu|amenazad[oa]s?|amenazas|hostigad[oa]s?|acosad[oa]s?|citad[oa]s?|menac[eé]e?s?|convoqu[eé]e?s?|harcel[eé]e?s?|denied (?:checking|boarding)|barred|travel ban(?! (?:\S+ ){0,2}?(?:expired|lifted|ended))|banned from|warrants?|labell?ed (?:as )?traitors?|raid(?:ed)?|under investigation|sued|lawsuit|defamation|fled|in hiding|at (?:serious )?risk|targeted(?! (?:sanctions|measures|ads|advertising))|persecut(?:ed|ion)|blacklisted|угроз[а-я]*|преследова[а-я]*)(?![\p{L}])/gu;
 const GOOD =
-  /(?<![\p{L}])((?:was|were|been|being|is|are|be|get|got|gets|later|finally|eventually|now|recently|newly|provisionally|conditionally|unconditionally|has|have|had)\s+(?:(?!not\b|never\b)\S+\s+)?(?:released|freed)|released (?:from|on bail|after|without|today|yesterday|her|him|them)|(?:release|freeing) of|(?:his|her|their|s|provisional|conditional|early) release|(?:due|set|expected|scheduled) to be (?:released|freed)|(?:decision|decided|ruled|voted|agreed|ordered) to (?:acquit|release|free|drop)|set free|acquit(?:ted|tal)|(?:charges?|case|conviction|sentence|verdict)s? (?:\S+ ){0,5}?(?:dropped|dismissed|quashed|overturned|withdrawn)|(?:dropped|dismissed|quashed|overturned|withdrew) (?:the |all |his |her )?(?:charges?|case|conviction)|pardon(?:ed)?|found (?:alive|safe)|returned (?:home )?safely|reunited|lifted (?:the |his |her )?(?:travel )?ban|(?:travel )?ban (?:\S+ ){0,2}?(?:expired|was lifted|ended)|allowed to leave|found not guilty|phóng thích|trả tự do|được thả|excarcelad[oa]s?|excarcel[aeo]\w*|liberad[oa]s?|liberaci[oó]n|puest[oa]s? en libertad|absuelt[oa]s?|lib[eé]r[é]e?s?|rel[aâ]ch[eé]e?s?|libertad[oa]s?|освобожд[а-я]*|оправдан[а-я]*)(?![\p{L}])/gu;
+  /(?<![\p{L}])((?:was|were|been|being|is|are|be|get|got|gets|later|finally|eventually|now|recently|newly|provisionally|conditionally|unconditionally|has|have|had)\s+(?:(?!not\b|never\b)\S+\s+)?(?:released|freed)|released (?:from|on bail|after|without|today|yesterday|her|him|them)|(?:release|freeing) of|(?:his|her|their|s|provisional|conditional|early) release|(?:due|set|expected|scheduled) to be (?:released|freed)|(?:decision|decided|ruled|voted|agreed|ordered) to (?:acquit|release|free|drop)|set free|walked free|walks free|freed(?= (?:after|on|from|following|today|yesterday|in|by|early|last)\b)|return(?:ed|s)? (?:safely )?(?:home|to (?:his|her|their) famil(?:y|ies))|(?:safely|was|were|been) (?:safely )?recovered|acquit(?:ted|tal)|(?:charges?|case|conviction|sentence|verdict)s? (?:\S+ ){0,5}?(?:dropped|dismissed|quashed|overturned|withdrawn)|(?:dropped|dismissed|quashed|overturned|withdrew) (?:the |all |his |her )?(?:charges?|case|conviction)|pardon(?:ed)?|found (?:alive|safe)|returned (?:home )?safely|reunited|lifted (?:the |his |her )?(?:travel )?ban|(?:travel )?ban (?:\S+ ){0,2}?(?:expired|was lifted|ended)|allowed to leave|found not guilty|phóng thích|trả tự do|được thả|excarcelad[oa]s?|excarcel[aeo]\w*|liberad[oa]s?|liberaci[oó]n|puest[oa]s? en libertad|absuelt[oa]s?|lib[eé]r[é]e?s?|rel[aâ]ch[eé]e?s?|libertad[oa]s?|освобожд[а-я]*|оправдан[а-я]*)(?![\p{L}])/gu;
 
 /** Scripts without word spaces: substring cues. */
 const NATIVE_CUES: { re: RegExp; level: Level }[] = [
@@ -49,13 +49,13 @@ const NATIVE_CUES: { re: RegExp; level: Level }[] = [
 
 const NEGATION = /\b(not|never|no|n't|without|neither|nor|deny|denies|denied that|false|rumou?rs? (?:of|that)|dismissed reports?|não|chưa|không)\s*$/;
 const MODAL =
-  /(?:\bto\s+$)|\b(must|should|could|would|may|might|(?:campaign|appeal|push|lobb|fight|press|plea|petition)\w* for|calls? for|called for|calling for|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|risk(?:s)? of|at risk|threat(?:s|ened|ens)? (?:to|with|of)|under threat of|fears?|feared|if|unless|warrants? for|seeking|sought|plan(?:s|ned)? to|trying to|tried to|order(?:ed)? to|wanted for|possible|potential|faced? with|attempted|threaten(?:ed|s)? to|questioning|exig\S*|pid\S*|piden|para|reclam\S*)\s+(?:\S+\s+){0,2}$/;
+  /(?:\bto\s+$)|\b(must|should|could|would|may|might|(?:campaign|appeal|push|lobb|fight|press|plea|petition)\w* for|calls? for|called for|calling for|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|risk(?:s)? of|at risk|threat(?:s|ened|ens)? (?:to|with|of)|under threat of|fears?|feared|if|unless|warrants? for|seeking|sought|plan(?:s|ned)? to|trying to|tried to|order(?:ed)? to|order(?:ed|ing|s)|wanted for|possible|potential|faced? with|attempted|threaten(?:ed|s)? to|questioning|exig\S*|pid\S*|piden|para|reclam\S*)\s+(?:\S+\s+){0,2}$/;
 /** Calls and demands reach further: "called for the immediate and unconditional release of". */
 const MODAL_FAR = /\b(?:calls?|called|calling|appeal\w*|urg\w+|demand\w*|press\w*|campaign\w*|kêu gọi|yêu cầu|exig\S*|pid\S*|reclam\S*)\s+(?:for\s+|on\s+)?(?:\S+\s+){0,5}$/;
 const ACCUSED = /\b(accus\S*|charg\S*|convict\S*|suspicion|suspected|alleged\S*|plotting|planning|guilty|for the|complaint)\s+(?:\S+\s+){0,4}$/;
 const EARLIER = /(?:\b(after|following|since|previously|formerly|earlier|once|had been|prior|first|had spent|had served|tras|después de|había sido|habia sido|trước đó|après)\s+(?:\S+\s+){0,2}$)|(?:หลัง|پیش‌تر|پیشتر|早前|此前|曾)\S{0,12}$/u;
 /** A past date or "at the time" in the cue's clause: background, not the news. */
-const PAST_CLAUSE = /\b(?:in|from|during|between|by) (?:(?:early|late|mid)[- ])?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d\b|\b(?:\d+|two|three|four|five|six|ten|several|many) (?:years?|decades?) ago\b|\blast year\b|\bat the time\b|\bin the past\b|\b(?:the )?past (?:decade|\d+ years|few years)\b/;
+const PAST_CLAUSE = /\b(?:in|from|during|between|by) (?:(?:early|late|mid)[- ])?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d\b|\b(?:\d+|two|three|four|five|six|ten|several|many) (?:years?|decades?) ago\b|\blast year\b|\bat the time\b|\bin the past\b|\b(?:the )?past (?:decade|\d+ years|few years)\b|\b(?:several|many|multiple|numerous|\w+) times\b|\brepeatedly\b|\bsince (?:(?:early|late|mid)[- ])?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d\b/;
 /** Said of the whole sentence: "..., witnesses said at the time." */
 const PAST_SENTENCE = /\b(?:said|reported|recalled) at the time\b/;
 /** "remains detained", "is still held": a current state, whatever dates the clause mentions. */
@@ -64,7 +64,13 @@ const ONGOING = /\b(?:remains?|remained|still|is being|are being|continues? to b
 const LIST_AFTER = /^(?:\s+\S+){0,6}?\s*,?\s*(?:including|include[sd]?|among them|such as|namely|incluidos?|incluyendo|entre ellos)\b|^\s+(?:were|are)\s*:/;
 /** "his father", "her mother", "members of the network": the cue is about a relative or others. */
 const OTHER_SUBJECT = /\b(?:(?:his|her|their|whose)(?:\s+\S+){0,2}?\s+(?:father|mother|son|daughter|brother|sister|wife|husband|parents|relatives|colleagues?|associates?|supporters|followers|friends?|lawyer|uncle|aunt|cousin|nephew|niece|grandfather|grandmother)|members of|(?:dozens|hundreds|thousands) of (?:his|her|their)?\s*\S+)\b[^.;:]*$/;
+/** A cue word that is the topic of a document, meeting or campaign: "manual on documenting torture". */
+const TOPIC =
+  /\b(?:documenting|documentation of|prevention of|preventing|combat(?:t)?ing|(?:manual|training|workshop|course|guide|guidelines|handbook|conference|seminar|report|rapporteur|convention|committee) (?:on|against|about)(?: the)?(?: (?:prevention|documentation|investigation) of)?|convention against)\s+$/;
 const LATER = /\b(later|subsequently|eventually|finally|now|again|ultimately|before(?: being)?|but)\s+(?:\S+\s+){0,2}$/;
+
+/** Cues of a person missing or held unseen: ended by a later return or release. */
+const VANISHED = /missing|disappear|abduct|kidnap|whereabouts|not been (?:seen|heard)|incommunicado|desaparecid|secuestrad|похищ|пропал/;
 
 const RANK: Record<Level, number> = { critical: 4, 'good-news': 3, high: 2, elevated: 1 };
 
@@ -73,6 +79,8 @@ function collect(lower: string, re: RegExp, level: Level, out: Cue[], quotes: re
   for (let m = re.exec(lower); m; m = re.exec(lower)) {
     const before = lower.slice(Math.max(0, m.index - 60), m.index);
     if (NEGATION.test(before)) continue;
+    // "a manual on documenting torture": the subject of a text or a meeting, not an event
+    if (TOPIC.test(before)) continue;
     let lv: Level = level;
     const word = m[1] ?? m[0];
     if (lv === 'critical' && ACCUSED.test(before)) lv = 'high';
@@ -165,6 +173,12 @@ export function levelOf(cues: readonly Cue[]): { level: Urgency; cue: string | n
       if (c.time !== maxTime) continue;
       if (!best || RANK[c.level] > RANK[best.level]) best = c;
     }
+  }
+  // "X, who went missing in May, has returned home": a return or release after a disappearance ends it
+  if (best && best.level === 'critical' && VANISHED.test(best.word)) {
+    const at = best.at;
+    const back = cues.find((c) => c.level === 'good-news' && c.time >= 0 && c.at > at);
+    if (back) best = back;
   }
   // "released, but banned from travel": a restriction that comes with a release does not undo it
   if (best && best.level === 'elevated') {

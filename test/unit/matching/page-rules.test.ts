@@ -141,3 +141,45 @@ describe('namesakes', () => {
     expect(a('Sara Lindqvist, an architect, spoke at the hearing.')).toEqual(['sara']);
   });
 });
+
+describe('urgency cues (second hold-out analysis)', () => {
+  const mm = buildMatcher([{ id: 'z', name: 'Zainab Okafor' }]);
+  const level = (text: string, title = '') => mm.match({ id: 'i', title, text }).find((x) => x.personId === 'z')?.urgency;
+
+  it('reads release words: freed, walked free, returned home or recovered after going missing', () => {
+    expect(level('Zainab Okafor walked free from the remand centre on Tuesday.')).toBe('good-news');
+    expect(level('Zainab Okafor freed after 200 days in custody')).toBe('good-news');
+    expect(level('Zainab Okafor, who vanished and went missing in March, has returned home, her family said.')).toBe('good-news');
+    expect(level('The missing teacher Zainab Okafor was safely recovered by police on Sunday.')).toBe('good-news');
+    // missing alone stays critical
+    expect(level('Zainab Okafor has been missing since Friday.')).toBe('critical');
+  });
+
+  it('reads disappearance and violence cues as critical', () => {
+    expect(level('The whereabouts of Zainab Okafor remain unknown.')).toBe('critical');
+    expect(level('Zainab Okafor has not been seen since officers took her from her office.')).toBe('critical');
+    expect(level('Zainab Okafor is held incommunicado at an unknown site.')).toBe('critical');
+    expect(level('Guards kicked Zainab Okafor and threw her to the ground.')).toBe('critical');
+    expect(level('Witnesses said a guard choked Zainab Okafor during the transfer.')).toBe('critical');
+    // "kicked out" is an expulsion, not violence
+    expect(level('Zainab Okafor was kicked out of the meeting.')).toBe('info');
+  });
+
+  it('does not read an order to release that has not happened as a release', () => {
+    expect(level('A judge issued a ruling ordering her release, but Zainab Okafor remains detained.')).toBe('high');
+    expect(level('Zainab Okafor was released after a judge ordered her release.')).toBe('good-news');
+  });
+
+  it('does not read a topic as an event', () => {
+    expect(level('Zainab Okafor launched a manual on documenting torture for rural clinics.')).toBe('info');
+    expect(level('Zainab Okafor spoke at a workshop on the prevention of torture.')).toBe('info');
+    expect(level('Zainab Okafor was tortured in custody, her lawyer said.')).toBe('critical');
+  });
+
+  it('keeps background behind the current event', () => {
+    expect(level('Zainab Okafor, who has been detained several times, was summoned by prosecutors on Monday.')).toBe('elevated');
+    expect(level('Zainab Okafor, arrested repeatedly by the police, received new threats on Monday.')).toBe('elevated');
+    // with nothing current, the background is still told
+    expect(level('Zainab Okafor, who has been detained several times, spoke at the launch.')).toBe('high');
+  });
+});
