@@ -55,6 +55,18 @@ export class WatchIndex {
   private seen: Int32Array = new Int32Array(0);
   private stamp = 0;
 
+  private vowelKeys: (string | undefined)[] = [];
+
+  /** The term with transliteration vowels folded (vowelKey), memoised. */
+  termVowelKey(term: number): string {
+    let v = this.vowelKeys[term];
+    if (v === undefined) {
+      v = vowelKey(this.terms[term]!);
+      this.vowelKeys[term] = v;
+    }
+    return v;
+  }
+
   constructor(persons: WatchedPerson[]) {
     this.persons = persons;
     const termOf = (k: string): number => {
@@ -181,4 +193,13 @@ export class WatchIndex {
     this.fuzzyCache.set(key, out);
     return out;
   }
+}
+
+/**
+ * Transliteration vowels of Arabic, Urdu and Persian names folded: "ee"/"ea" = "i" (Idrees = Idris),
+ * "oo" = "u" (Yoosuf = Yusuf). Not "ou": "Mansour" and "Mansoor" stay one edit apart, so the
+ * weak-variant rule still needs the person's context for them.
+ */
+export function vowelKey(k: string): string {
+  return k.replace(/ee|ea/g, 'i').replace(/oo/g, 'u');
 }

@@ -3,7 +3,7 @@
  */
 import { ALERT_THRESHOLD, REVIEW_THRESHOLD, type MatchableItem, type Mention, type Urgency } from './types.js';
 import { editBudget, osaDistance } from './fuzzy.js';
-import { WatchIndex, type FuzzyHit } from './index-build.js';
+import { WatchIndex, vowelKey, type FuzzyHit } from './index-build.js';
 import { inRanges, relatedRanges } from './boilerplate.js';
 import { SHORT_LEFT_OUT } from './names.js';
 import { COUNTRY_WORDS, HONORIFICS, ORG_WORDS } from './lexicon.js';
@@ -141,6 +141,11 @@ class ItemTokens {
     if (this.exact[i] === term) return 0;
     if (this.exact[i]! >= 0) return -1;
     for (const h of this.fuzzy(i)) if (h.term === term) return h.dist;
+    // "Idrees" for "Idris", "Yoosuf" for "Yusuf": one transliteration, counted as one edit
+    const k = this.keys[i]!;
+    if (k.length >= 4 && this.capsOk[i] && !(this.flags[i]! & (W_FUNCTION | W_DIGIT)) && VOWEL_PAIR.test(k) !== VOWEL_PAIR.test(this.idx.terms[term]!)) {
+      if (vowelKey(k) === this.idx.termVowelKey(term) && !(this.toks[i]!.cased && this.lowerSeen(this.toks[i]!.t))) return 1;
+    }
     return -1;
   }
 
@@ -741,6 +746,8 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
 
 /** A spelling variant that is not good enough evidence on its own: kept for review, never alerts. */
 const WEAK_VARIANT_SCORE = 0.6;
+/** Letter pairs that transliterate one vowel ("ee", "ea", "oo"). */
+const VOWEL_PAIR = /ee|ea|oo/;
 /** A name found only in the headline of another story (related links): kept for review. */
 const OTHER_STORY_SCORE = 0.5;
 /** A shortened name without the full name or a context word, or a place: review. */

@@ -183,3 +183,27 @@ describe('urgency cues (second hold-out analysis)', () => {
     expect(level('Zainab Okafor, who has been detained several times, spoke at the launch.')).toBe('high');
   });
 });
+
+describe('transliteration vowels (ee/ea = i, oo = u)', () => {
+  const mm = buildMatcher([
+    { id: 'rafiq', name: 'Rafiq Durrani' },
+    { id: 'yusuf', name: 'Yusuf Baloch Zehri' },
+    { id: 'mansoor', name: 'Khalid Mansoor', context: ['poet'] },
+    { id: 'mo', name: 'Muhammad Tahir Shah' },
+  ]);
+  const a = (t: string) => mm.match({ id: 'i', title: '', text: t }).filter((x) => x.score >= ALERT_THRESHOLD).map((x) => x.personId).sort();
+
+  it('matches ee/i and oo/u spellings of one name', () => {
+    expect(a('Police in Quetta detained Rafeeq Durrani on Monday.')).toEqual(['rafiq']);
+    expect(a('Yoosuf Baloch Zehri was abducted from his shop.')).toEqual(['yusuf']);
+    expect(a('Mohammed Tahir Shah was arrested at the airport.')).toEqual(['mo']);
+  });
+
+  it('does not turn "ou" into "oo" or over-fire on other words', () => {
+    // one letter apart and only a common given name exact: needs the person's context word
+    expect(a('Khalid Mansour, a banker, spoke.')).toEqual([]);
+    expect(a('The poet Khalid Mansour was arrested.')).toEqual(['mansoor']);
+    // the folding only makes a neighbour of an exact part match: two folded parts alone are not a name
+    expect(a('Rafeeq Doorani opened a bakery.')).toEqual([]);
+  });
+});
