@@ -630,7 +630,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
     if (l) l.push(h);
     else byPerson.set(h.person, [h]);
   }
-  const starts = sentenceStarts(combined);
+  const starts = sentStarts ?? sentenceStarts(combined);
   const sentHits = new Map<number, Hit[]>();
   for (const h of all) {
     const si = sentenceIndex(starts, h.s);
