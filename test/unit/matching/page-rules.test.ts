@@ -176,6 +176,14 @@ describe('urgency cues (second hold-out analysis)', () => {
     expect(level('Zainab Okafor was tortured in custody, her lawyer said.')).toBe('critical');
   });
 
+  it('reads an order to appear before police as a summons, and a list after "those released were"', () => {
+    expect(level('Zainab Okafor received a letter ordering her to appear at the district police station on Friday.')).toBe('elevated');
+    expect(level('Among those released were two students and the teacher Zainab Okafor.')).toBe('good-news');
+    expect(level('Among those arrested on Monday were Zainab Okafor and her deputy.')).toBe('high');
+    // "those released" about others, with the person not in the list
+    expect(level('Zainab Okafor said those released were still under surveillance.')).not.toBe('good-news');
+  });
+
   it('keeps background behind the current event', () => {
     expect(level('Zainab Okafor, who has been detained several times, was summoned by prosecutors on Monday.')).toBe('elevated');
     expect(level('Zainab Okafor, arrested repeatedly by the police, received new threats on Monday.')).toBe('elevated');
