@@ -266,37 +266,26 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
       let start = i;
       let end = i;
       let ok = true;
-      for (let k = a - 1; k >= 0 && ok; k--) {
-        const j = it.prev(start);
+      // walk outwards from the anchor: first leftwards (parts a-1 .. 0), then rightwards (a+1 ..)
+      for (let n = 0; n < keys.length - 1; n++) {
+        const left = n < a;
+        const k = left ? a - 1 - n : n + 1;
+        const j = left ? it.prev(start) : it.next(end);
         const c = j < 0 ? -1 : it.cost(j, keys[k]!);
-        if (c < 0) ok = false;
-        else {
-          start = j;
-          cost += c;
-          if (c === 0 && !(it.flags[j]! & W_COMMON_GIVEN)) strongExact = true;
-          if (c === 0) exactMask |= 1 << k;
-          if (c > 0) {
-            fuzzyParts++;
-            penalty += fuzzyPenalty(c, idx.terms[keys[k]!]!.length);
-          }
-          if (needsCaps(j)) lower++;
+        if (c < 0) {
+          ok = false;
+          break;
         }
-      }
-      for (let k = a + 1; k < keys.length && ok; k++) {
-        const j = it.next(end);
-        const c = j < 0 ? -1 : it.cost(j, keys[k]!);
-        if (c < 0) ok = false;
-        else {
-          end = j;
-          cost += c;
-          if (c === 0 && !(it.flags[j]! & W_COMMON_GIVEN)) strongExact = true;
-          if (c === 0) exactMask |= 1 << k;
-          if (c > 0) {
-            fuzzyParts++;
-            penalty += fuzzyPenalty(c, idx.terms[keys[k]!]!.length);
-          }
-          if (needsCaps(j)) lower++;
+        if (left) start = j;
+        else end = j;
+        cost += c;
+        if (c === 0 && !(it.flags[j]! & W_COMMON_GIVEN)) strongExact = true;
+        if (c === 0) exactMask |= 1 << k;
+        if (c > 0) {
+          fuzzyParts++;
+          penalty += fuzzyPenalty(c, idx.terms[keys[k]!]!.length);
         }
+        if (needsCaps(j)) lower++;
       }
       if (!ok) continue;
       const sig = v * 1_000_003 + start;
