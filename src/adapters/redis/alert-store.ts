@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Alert } from '../../domain/model.js';
 import type { Mention } from '../../domain/matching/index.js';
 import type { RedisKeys } from './keys.js';
+import { getJson, mgetJson } from './json.js';
 
 const REVIEW_KEEP = 1000;
 
@@ -25,16 +26,13 @@ export class AlertStore {
   }
 
   async get(id: string): Promise<Alert | null> {
-    const raw = await this.redis.get(this.keys.alert(id));
-    return raw ? (JSON.parse(raw) as Alert) : null;
+    return getJson<Alert>(this.redis, this.keys.alert(id));
   }
 
   async list(opts: { personId?: string; limit: number }): Promise<Alert[]> {
     const index = opts.personId ? this.keys.personAlerts(opts.personId) : this.keys.alerts;
     const ids = await this.redis.zrevrange(index, 0, opts.limit - 1);
-    if (ids.length === 0) return [];
-    const raws = await this.redis.mget(ids.map((id) => this.keys.alert(id)));
-    return raws.filter((r): r is string => r !== null).map((r) => JSON.parse(r) as Alert);
+    return mgetJson<Alert>(this.redis, ids.map((id) => this.keys.alert(id)));
   }
 
   /** Mentions too unsure to alert on, kept (once per item and person) for an admin to look at. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Feed } from '../../domain/model.js';
 import type { RedisKeys } from './keys.js';
+import { getJson, mgetJson } from './json.js';
 import { emptyHealth, type FeedHealth } from '../../domain/feeds/health.js';
 
 /** What the poller remembers between polls of one feed: its health and its conditional-GET state. */
@@ -35,18 +36,12 @@ export class FeedStore {
   }
 
   async get(id: string): Promise<Feed | null> {
-    const raw = await this.redis.get(this.keys.feed(id));
-    return raw ? (JSON.parse(raw) as Feed) : null;
+    return getJson<Feed>(this.redis, this.keys.feed(id));
   }
 
   async list(): Promise<Feed[]> {
     const ids = await this.redis.smembers(this.keys.feeds);
-    if (ids.length === 0) return [];
-    const raws = await this.redis.mget(ids.map((id) => this.keys.feed(id)));
-    return raws
-      .filter((r): r is string => r !== null)
-      .map((r) => JSON.parse(r) as Feed)
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    return (await mgetJson<Feed>(this.redis, ids.map((id) => this.keys.feed(id)))).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   }
 
   async update(id: string, patch: Partial<Pick<Feed, 'url' | 'intervalSeconds' | 'fullText'>>): Promise<Feed | null> {
@@ -68,8 +63,7 @@ export class FeedStore {
   }
 
   async getState(id: string): Promise<FeedState> {
-    const raw = await this.redis.get(this.keys.feedHealth(id));
-    return raw ? { ...emptyFeedState(), ...(JSON.parse(raw) as Partial<FeedState>) } : emptyFeedState();
+    return (await this.getStates([id]))[0]!;
   }
 
   async getStates(ids: string[]): Promise<FeedState[]> {

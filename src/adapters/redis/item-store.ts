@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Item } from '../../domain/model.js';
 import type { RedisKeys } from './keys.js';
+import { getJson } from './json.js';
 
 /** Items are kept only as long as matching and alert rendering may need them. */
 export class ItemStore {
@@ -15,7 +16,6 @@ export class ItemStore {
   }
 
   async get(id: string): Promise<Item | null> {
-    const raw = await this.redis.get(this.keys.item(id));
-    return raw ? (JSON.parse(raw) as Item) : null;
+    return getJson<Item>(this.redis, this.keys.item(id));
   }
 }

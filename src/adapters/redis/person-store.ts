@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Person, PersonInput } from '../../domain/model.js';
 import type { RedisKeys } from './keys.js';
+import { getJson, mgetJson } from './json.js';
 
 /** The watchlist. Every change bumps a version counter, which workers watch to rebuild their matcher. */
 export class PersonStore {
@@ -32,18 +33,12 @@ export class PersonStore {
   }
 
   async get(id: string): Promise<Person | null> {
-    const raw = await this.redis.get(this.keys.person(id));
-    return raw ? (JSON.parse(raw) as Person) : null;
+    return getJson<Person>(this.redis, this.keys.person(id));
   }
 
   async list(): Promise<Person[]> {
     const ids = await this.redis.smembers(this.keys.persons);
-    if (ids.length === 0) return [];
-    const raws = await this.redis.mget(ids.map((id) => this.keys.person(id)));
-    return raws
-      .filter((r): r is string => r !== null)
-      .map((r) => JSON.parse(r) as Person)
-      .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    return (await mgetJson<Person>(this.redis, ids.map((id) => this.keys.person(id)))).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   }
 
   async update(id: string, patch: Partial<PersonInput>, now = new Date()): Promise<Person | null> {
