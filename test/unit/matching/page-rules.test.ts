@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ALERT_THRESHOLD, REVIEW_THRESHOLD, buildMatcher, type WatchedPerson } from '../../../src/domain/matching/index.js';
+import type { WatchedPerson } from '../../../src/domain/matching/index.js';
+import { probe } from './probe.js';
 import { relatedRanges } from '../../../src/domain/matching/boilerplate.js';
 
 // Rules found by error analysis on the second hold-out set; every sentence and name here is new.
@@ -11,18 +12,7 @@ const PERSONS: WatchedPerson[] = [
   { id: 'marta', name: 'Marta Inés Robledo' },
   { id: 'ahmed', name: 'Ahmed Hassan Darwish' },
 ];
-const m = buildMatcher(PERSONS);
-const all = (text: string, title = '') => m.match({ id: 'i', title, text });
-const alerts = (text: string, title = '') =>
-  all(text, title)
-    .filter((x) => x.score >= ALERT_THRESHOLD)
-    .map((x) => x.personId)
-    .sort();
-const reviews = (text: string, title = '') =>
-  all(text, title)
-    .filter((x) => x.score >= REVIEW_THRESHOLD && x.score < ALERT_THRESHOLD)
-    .map((x) => x.personId)
-    .sort();
+const { all, alerts, reviews } = probe(PERSONS);
 
 describe('headlines of other stories (related links)', () => {
   const story = 'The port workers ended their strike on Monday after a pay deal was signed in Durban.\n\n';
@@ -86,8 +76,7 @@ describe('shortened names and places', () => {
 
   it('reads a name between "in"/"from" and ", <country>" as a place', () => {
     const p: WatchedPerson[] = [{ id: 'santa', name: 'Santa Rosa' }];
-    const mm = buildMatcher(p);
-    const a = (t: string) => mm.match({ id: 'i', title: '', text: t }).filter((x) => x.score >= ALERT_THRESHOLD).length;
+    const a = (t: string) => probe(p).alerts(t).length;
     expect(a('Heavy rain flooded streets in Santa Rosa, Guatemala, on Tuesday.')).toBe(0);
     expect(a('Police arrested Santa Rosa, a teacher, on Tuesday.')).toBe(1);
     expect(a('A letter from Santa Rosa, written in prison, was read out.')).toBe(1);
@@ -102,9 +91,7 @@ describe('namesakes', () => {
     { id: 'hugo', name: 'Hugo Mendes Jr.', aliases: ['Huguinho Mendes'], context: ['MST'] },
     { id: 'sara', name: 'Sara Lindqvist' },
   ];
-  const mm = buildMatcher(P);
-  const a = (t: string, title = '') =>
-    mm.match({ id: 'i', title, text: t }).filter((x) => x.score >= ALERT_THRESHOLD).map((x) => x.personId).sort();
+  const a = probe(P).alerts;
 
   it('does not alert on the namesake father or son ("Sr.", "-старший", "the elder")', () => {
     expect(a('Kofi Mensah-Boateng Sr., a retired bank manager, died on Monday. Mensah-Boateng was 81.')).toEqual([]);
@@ -143,8 +130,8 @@ describe('namesakes', () => {
 });
 
 describe('urgency cues (second hold-out analysis)', () => {
-  const mm = buildMatcher([{ id: 'z', name: 'Zainab Okafor' }]);
-  const level = (text: string, title = '') => mm.match({ id: 'i', title, text }).find((x) => x.personId === 'z')?.urgency;
+  const z = probe([{ id: 'z', name: 'Zainab Okafor' }]);
+  const level = (text: string, title = '') => z.all(text, title).find((x) => x.personId === 'z')?.urgency;
 
   it('reads release words: freed, walked free, returned home or recovered after going missing', () => {
     expect(level('Zainab Okafor walked free from the remand centre on Tuesday.')).toBe('good-news');
@@ -193,13 +180,12 @@ describe('urgency cues (second hold-out analysis)', () => {
 });
 
 describe('transliteration vowels (ee/ea = i, oo = u)', () => {
-  const mm = buildMatcher([
+  const a = probe([
     { id: 'rafiq', name: 'Rafiq Durrani' },
     { id: 'yusuf', name: 'Yusuf Baloch Zehri' },
     { id: 'mansoor', name: 'Khalid Mansoor', context: ['poet'] },
     { id: 'mo', name: 'Muhammad Tahir Shah' },
-  ]);
-  const a = (t: string) => mm.match({ id: 'i', title: '', text: t }).filter((x) => x.score >= ALERT_THRESHOLD).map((x) => x.personId).sort();
+  ]).alerts;
 
   it('matches ee/i and oo/u spellings of one name', () => {
     expect(a('Police in Quetta detained Rafeeq Durrani on Monday.')).toEqual(['rafiq']);
