@@ -521,7 +521,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   for (const h of fulls) if (h.ts >= 0) for (let k = h.ts; k < h.te; k++) covered[k] = 1;
   // the parts of a name inside an organisation's name are not separate references either
   for (const [a, b] of orgSpans) covered.fill(1, a, b);
-  const titleCase = titleCaseSentences(toks);
+  const titleCase = titleCaseLines(toks, combined);
   const partials: Hit[] = [];
   const otherNamed = new Set<number>(nearMiss);
   const supported = [...named, ...[...ctxPersons.keys()].filter((p) => !named.has(p))];
@@ -671,7 +671,12 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
         return true;
       });
       // a cue governing a list ("released 123 prisoners, including A and B") reaches every name in it
-      const listed = cues.filter((c) => c.list >= 0 && rs0 >= c.list && !COMPLEMENT.test(cueGap(raw, Math.max(0, rs0 - 40), rs0)));
+      const listed = cues.filter(
+        (c) =>
+          (c.list >= 0 && rs0 >= c.list && !COMPLEMENT.test(cueGap(raw, Math.max(0, rs0 - 40), rs0))) ||
+          // "A, a reporter, B and C were among 16 prisoners freed": the verb of a plural subject
+          (c.at >= re0 && c.list < 0 && PLURAL_SUBJECT.test(cueGap(raw, re0, c.at))),
+      );
       // a cue belongs to a mention near it (same clause-sized stretch) ...
       cues = cues.filter((c) => (c.at >= re0 ? c.at - re0 : rs0 - c.at) <= CUE_REACH && !(c.list >= 0 && rs0 >= c.list));
       if (others.length > 0) {
@@ -776,6 +781,10 @@ const CUE_REACH = 160;
  */
 const LIST_JOIN =
   /^\s*["”’']?\s*(?:["“”‘’']?\p{Lu}[\p{L}'-]*["“”‘’']?\s*){0,3}(?:,\s*[^,.;:]{0,40},)?\s*(?:,|and|&|or|as well as|along with)?\s*(?:his wife|her husband)?\s*,?\s*(?:["“”‘’']?\p{Lu}[\p{L}'-]*["“”‘’']?\s*){0,3}["“‘']?\s*$/u;
+
+/** The rest of a plural subject the mention is in, then its verb: ", B and C were among 16 prisoners ". */
+const PLURAL_SUBJECT =
+  /^(?:(?!\b(?:said|says|told|reported|announced|stated|wrote|added|when|while|after|because|who|whom|which|that|whose|was|is|has)\b)[^.;:!?])*\band\b(?:(?!\b(?:said|says|told|reported|announced|stated|wrote|added|when|while|after|because|who|whom|which|that|whose|was|is|has)\b)[^.;:!?])*\b(?:were|are|have been|had been)(?: (?:all|both|each|also|later|among|then))*(?: \S+){0,3} ?$/;
 
 /** "the daughter of X said her father ...": the relative named later is X. */
 const KIN_OF = /\b(?:son|daughter|wife|husband|mother|father|brother|sister|child|children|family|widow) of\s*$/;
@@ -883,8 +892,11 @@ function nextToNameWord(toks: Token[], it: ItemTokens, i: number, checkPrev: boo
   return false;
 }
 
-/** Tokens inside Title Case or ALL-CAPS runs (headlines), where capitals say nothing about names. */
-function titleCaseSentences(toks: Token[]): Uint8Array {
+/**
+ * Tokens on Title Case or ALL-CAPS lines (headlines), where capitals say nothing about names. A line,
+ * not a stretch between commas: "UN Special Rapporteur Irene Khan, who ..." is body text.
+ */
+function titleCaseLines(toks: Token[], text: string): Uint8Array {
   const out = new Uint8Array(toks.length);
   let runStart = 0;
   const flush = (end: number) => {
@@ -898,8 +910,8 @@ function titleCaseSentences(toks: Token[]): Uint8Array {
     }
     if (cased >= 3 && up / cased >= 0.8) out.fill(1, runStart, end);
   };
-  for (let i = 0; i < toks.length; i++) {
-    if (toks[i]!.gap === GAP_BREAK && i > runStart) {
+  for (let i = 1; i < toks.length; i++) {
+    if (text.lastIndexOf('\n', toks[i]!.s) >= toks[i - 1]!.e) {
       flush(i);
       runStart = i;
     }

@@ -87,6 +87,16 @@ describe('false alerts removed', () => {
   });
 });
 
+describe('capitals in body text', () => {
+  it('reads "Title Name Surname," in a sentence as another person, though every word there is capitalised', () => {
+    const p = probe([{ id: 'irk', name: 'Imran Riaz Khan', context: ['journalist'] }]);
+    const text = 'The journalist was jailed on Friday (NUJP). UN Special Rapporteur Irene Khan, who visited the country, called for her release.';
+    expect(p.alerts(text)).toEqual([]);
+    // a headline line is still Title Case, where capitals say nothing
+    expect(p.alerts('the journalist was jailed. Mr Khan was taken at night.', 'Pakistan Police Detain Khan Again')).toEqual(['irk']);
+  });
+});
+
 describe('namesakes', () => {
   it('does not read "Sr." / "Jr." after the name as the watched person', () => {
     const r = buildMatcher([{ id: 'k', name: 'Pavel Lebedev' }]);

@@ -65,6 +65,16 @@ describe('lists governed by one verb', () => {
     expect(level(arrested, 'p')).toBe('high');
   });
 
+  it('gives the verb of a plural subject to every name in it', () => {
+    const text =
+      'Veteran trade unionist Ruslan Abbasov, the newspaper editor and columnist Dina Haddad and the blogger Tran Thi Nga were among 30 prisoners freed by the authorities on Friday in an exchange.';
+    expect(level(text, 'r')).toBe('good-news');
+    expect(level(text, 'q')).toBe('good-news');
+    // not across a reporting verb or a relative clause
+    expect(level('Ruslan Abbasov said that Dina Haddad and two colleagues were arrested.', 'r')).toBe('info');
+    expect(level('Ruslan Abbasov, who knows Dina Haddad and her sister, were detained.', 'r')).not.toBe('high');
+  });
+
   it('gives an active release to the freed person, not the one who frees', () => {
     expect(level('Tran Thi Nga welcomed the news as Azerbaijan freed Ruslan Abbasov.', 'r')).toBe('good-news');
     expect(level('Tran Thi Nga released a statement on Monday.')).toBe('info');
