@@ -43,8 +43,11 @@ export class WatchIndex {
   readonly partOwners: (number[] | undefined)[] = [];
   /** person -> its part terms */
   readonly personParts: number[][] = [];
-  /** context: first key -> [person, keys] */
-  readonly context = new Map<string, { person: number; keys: string[] }[]>();
+  /**
+   * context: first key -> [person, keys, weak]. A weak context word is a common noun as the admin
+   * typed it ("journalist", "community radio"): it supports a name only in the same sentence.
+   */
+  readonly context = new Map<string, { person: number; keys: string[]; weak: boolean }[]>();
   readonly native = new Automaton<NativeHit>();
   readonly deletions: DeletionIndex;
   /** per-word facts (key, term, flags), memoised across items */
@@ -101,7 +104,7 @@ export class WatchIndex {
         const keys = contextKeys(c);
         if (keys.length === 0) continue;
         const l = this.context.get(keys[0]!);
-        const e = { person: p, keys };
+        const e = { person: p, keys, weak: !/[\p{Lu}\p{Nd}]/u.test(c) };
         if (l) l.push(e);
         else this.context.set(keys[0]!, [e]);
       }

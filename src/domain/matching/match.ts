@@ -199,8 +199,11 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   const it = new ItemTokens(idx, toks, lowerCaseText);
 
   // context words of watched persons present in the item. A bare country name ("Egypt") is too
-  // common in news to say which of a country's people is meant: it licenses nothing.
+  // common in news to say which of a country's people is meant: it licenses nothing. A common noun
+  // ("journalist") licenses a name only in its own sentence: most items about one journalist name others.
   const ctxPersons = new Map<number, string>();
+  /** person -> [sentence-finding offset, word] of weak context words */
+  const weakCtx = new Map<number, [number, string][]>();
   if (idx.context.size > 0) {
     for (let i = 0; i < toks.length; i++) {
       if (!(it.flags[i]! & W_CONTEXT)) continue;
@@ -210,10 +213,29 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
         if (c.keys.length === 1 && COUNTRY_WORDS.has(c.keys[0]!)) continue;
         let ok = true;
         for (let k = 1; k < c.keys.length && ok; k++) if (it.keys[i + k] !== c.keys[k]) ok = false;
-        if (ok && !ctxPersons.has(c.person)) ctxPersons.set(c.person, c.keys.join(' '));
+        if (!ok || ctxPersons.has(c.person)) continue;
+        if (!c.weak) ctxPersons.set(c.person, c.keys.join(' '));
+        else {
+          const w = weakCtx.get(c.person);
+          if (w) w.push([toks[i]!.s, c.keys.join(' ')]);
+          else weakCtx.set(c.person, [[toks[i]!.s, c.keys.join(' ')]]);
+        }
       }
     }
+    for (const p of ctxPersons.keys()) weakCtx.delete(p);
   }
+  let sentStarts: number[] | null = null;
+  /** The person's context word that supports a name at offset `at`: anywhere in the item, or in its sentence if weak. */
+  const ctxAt = (person: number, at: number): string | undefined => {
+    const strong = ctxPersons.get(person);
+    if (strong !== undefined || weakCtx.size === 0) return strong;
+    const w = weakCtx.get(person);
+    if (!w) return undefined;
+    sentStarts ??= sentenceStarts(combined);
+    const si = sentenceIndex(sentStarts, at);
+    for (const [off, word] of w) if (sentenceIndex(sentStarts, off) === si) return word;
+    return undefined;
+  };
 
   const hits: Hit[] = [];
   /** token spans of watched names that are part of an organisation's or a place's name */
@@ -330,7 +352,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
         // ("Berta Cáceres" for "Bertha Zúniga Cáceres"): review, and that other person's name parts
         // make bare uses of them in this item ambiguous; a complete name with one distinctive part
         // exact still needs the person's own context word when its exact parts are common names
-        if (idx.vKind[v]!.startsWith('shortened name') || (!strongExact && !ctxPersons.has(person))) {
+        if (idx.vKind[v]!.startsWith('shortened name') || (!strongExact && ctxAt(person, toks[start]!.s) === undefined)) {
           score = Math.min(score, WEAK_VARIANT_SCORE);
           reasons.push(idx.vKind[v]!.startsWith('shortened name') ? 'misspelt and incomplete' : 'misspelt, only common name parts exact');
           for (let k = 0; k < keys.length; k++) if (exactMask & (1 << k)) nearMiss.add(keys[k]!);
@@ -439,7 +461,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   // own context word in the item. A name between "in"/"at"/"from" and ", <country>" is a place.
   for (const h of hits) {
     if (h.ts < 0 || h.score < REVIEW_THRESHOLD) continue;
-    if (h.reasons[0] === SHORT_LEFT_OUT && h.score > SHORTENED_SCORE && !ctxPersons.has(h.person)) {
+    if (h.reasons[0] === SHORT_LEFT_OUT && h.score > SHORTENED_SCORE && ctxAt(h.person, h.s) === undefined) {
       const full = hits.some((o) => o.person === h.person && o.full && !o.reasons[0]!.startsWith('shortened name') && o.score >= ALERT_THRESHOLD);
       if (!full) {
         h.score = SHORTENED_SCORE;
@@ -467,7 +489,6 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   // ---- namesakes: a name in a sentence about sport or entertainment, or described as having a
   // profession none of the person's context words fits ("X, an economics professor at ..."), is as
   // likely someone else with the same name: review, unless the sentence has the person's context word
-  let sentStarts: number[] | null = null;
   for (const h of hits) {
     if (h.score < ALERT_THRESHOLD) continue;
     if (namesakes.has(h.person) && h.reasons[0]!.startsWith('shortened name')) {
@@ -524,7 +545,8 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   const titleCase = titleCaseLines(toks, combined);
   const partials: Hit[] = [];
   const otherNamed = new Set<number>(nearMiss);
-  const supported = [...named, ...[...ctxPersons.keys()].filter((p) => !named.has(p))];
+  const withCtx = [...ctxPersons.keys(), ...weakCtx.keys()];
+  const supported = [...named, ...withCtx.filter((p) => !named.has(p))];
   for (let i = 0; i < toks.length; i++) {
     if (covered[i] || !it.capsOk[i]) continue;
     // misspelt parts only matter for persons named in full or with a context word in this item
@@ -543,14 +565,14 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
       ownerCount += owners.length;
       if (owners.length === 1) onlyOwner = owners[0]!;
       bestDist = c.dist;
-      if (owners.length <= named.size + ctxPersons.size) {
+      if (owners.length <= named.size + withCtx.length) {
         for (const o of owners) {
           if (named.has(o)) namedOwners.add(o);
-          else if (ctxPersons.has(o)) ctxOwners.add(o);
+          else if (ctxAt(o, toks[i]!.s) !== undefined) ctxOwners.add(o);
         }
       } else {
         for (const o of named) if (idx.personParts[o]!.includes(c.term)) namedOwners.add(o);
-        for (const o of ctxPersons.keys()) if (!named.has(o) && idx.personParts[o]!.includes(c.term)) ctxOwners.add(o);
+        for (const o of withCtx) if (!named.has(o) && idx.personParts[o]!.includes(c.term) && ctxAt(o, toks[i]!.s) !== undefined) ctxOwners.add(o);
       }
     }
     if (ownerCount === 0) continue;
@@ -577,7 +599,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
     } else if (ctxOwners.size === 1) {
       person = [...ctxOwners][0]!;
       score = 0.75;
-      reasons.push(`name part with context word "${ctxPersons.get(person)}"`);
+      reasons.push(`name part with context word "${ctxAt(person, toks[i]!.s)}"`);
     } else if (ctxOwners.size > 1) {
       continue;
     } else if (ownerCount === 1 && onlyOwner >= 0 && key.length >= 5 && !weak) {
@@ -718,7 +740,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
     const si = sentenceIndex(starts, best.s);
     const inTitle = best.s < textStart;
     const reasons = [...best.reasons];
-    const ctx = ctxPersons.get(person);
+    const ctx = ctxAt(person, best.s);
     if (ctx && !reasons.some((r) => r.includes('context'))) reasons.push(`context word "${ctx}"`);
     if (hs.length > 1) reasons.push(`${hs.length} mentions in the item`);
     if (urgency !== 'info' && cueWords.length) reasons.push(`urgency from "${[...new Set(cueWords)].slice(0, 3).join('", "')}"`);

@@ -87,13 +87,27 @@ describe('false alerts removed', () => {
   });
 });
 
+describe('context words', () => {
+  const p = probe([
+    { id: 'rahel', name: 'Rahel Tesfaye Gebru', context: ['journalist'] },
+    { id: 'dawit', name: 'Dawit Mengistu', context: ['Addis Standard'] },
+  ]);
+  it('lets a common noun ("journalist") support a name part only in its own sentence', () => {
+    expect(p.alerts('Police detained the journalist Gebru at her home on Monday.')).toEqual(['rahel']);
+    expect(p.alerts('The journalist union met on Monday. Minister Gebru opened the new bridge in Adama.')).toEqual([]);
+  });
+  it('lets a proper name ("Addis Standard") support a name part anywhere in the item', () => {
+    expect(p.alerts('Addis Standard said on Monday it had lost contact with its staff. Mengistu was taken from his home.')).toEqual(['dawit']);
+  });
+});
+
 describe('capitals in body text', () => {
   it('reads "Title Name Surname," in a sentence as another person, though every word there is capitalised', () => {
     const p = probe([{ id: 'irk', name: 'Imran Riaz Khan', context: ['journalist'] }]);
     const text = 'The journalist was jailed on Friday (NUJP). UN Special Rapporteur Irene Khan, who visited the country, called for her release.';
     expect(p.alerts(text)).toEqual([]);
     // a headline line is still Title Case, where capitals say nothing
-    expect(p.alerts('the journalist was jailed. Mr Khan was taken at night.', 'Pakistan Police Detain Khan Again')).toEqual(['irk']);
+    expect(p.alerts('He was taken at night.', 'Pakistan Police Detain Journalist Khan Again')).toEqual(['irk']);
   });
 });
 
