@@ -468,6 +468,16 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
         h.reasons.push('shortened name without the full name or a context word');
       }
     }
+    if (h.reasons[0] === 'single-part name' && h.score > SHORTENED_SCORE && ctxAt(h.person, h.s) === undefined) {
+      const parts = idx.personParts[h.person]!;
+      // 'Parit "Penguin" Chiwarak': the nickname inside the person's own name
+      const ownAround = (h.ts > 0 && parts.includes(it.exact[h.ts - 1]!)) || (h.te < toks.length && parts.includes(it.exact[h.te]!));
+      const full = ownAround || hits.some((o) => o.person === h.person && o.full && o.reasons[0] !== 'single-part name' && o.score >= ALERT_THRESHOLD);
+      if (!full) {
+        h.score = SHORTENED_SCORE;
+        h.reasons.push('a one-word name without the full name or a context word');
+      }
+    }
     if (h.score > SHORTENED_SCORE && placeAround(h.ts, h.te)) {
       h.score = SHORTENED_SCORE;
       h.reasons.push('a place ("in X, country")');

@@ -55,7 +55,8 @@ describe('false alerts removed', () => {
   it('does not take a quoted nickname inside another person\'s name for the watched one', () => {
     expect(ids('The chef Kannika "Nok" Boonma opened a restaurant. Nok said it was busy.')).toEqual([]);
     expect(ids('Student leader Siriporn "Nok" Wongsakul was arrested.')).toEqual(['nok']);
-    expect(ids('Nok, a student leader, was arrested again.')).toEqual(['nok']);
+    // a bare one-word nickname, with neither the full name nor a context word: someone to review
+    expect(ids('Nok, a student leader, was arrested again.')).toEqual([]);
   });
 
   it('does not read a shortened name inside a longer name (past an al- particle)', () => {
@@ -98,6 +99,22 @@ describe('context words', () => {
   });
   it('lets a proper name ("Addis Standard") support a name part anywhere in the item', () => {
     expect(p.alerts('Addis Standard said on Monday it had lost contact with its staff. Mengistu was taken from his home.')).toEqual(['dawit']);
+  });
+});
+
+describe('one-word names', () => {
+  const p = probe([
+    { id: 'wiji', name: 'Wijiati', context: ['Kulon Progo'] },
+    { id: 'arash', name: 'Arash Karimi Moghaddam', aliases: ['Kaveh'] },
+  ]);
+  it('keeps a one-word name for review unless the item has a context word or the full name', () => {
+    expect(p.alerts('Prosecutors in Sleman named a village treasurer, Wijiati, as a suspect in the fraud.')).toEqual([]);
+    expect(p.reviews('Prosecutors in Sleman named a village treasurer, Wijiati, as a suspect in the fraud.')).toEqual(['wiji']);
+    expect(p.alerts('Farmers from Kulon Progo said Wijiati was taken by police on Monday.')).toEqual(['wiji']);
+    expect(p.alerts('Kaveh was detained at his studio. Arash Karimi Moghaddam had released a song.')).toEqual(['arash']);
+    // the nickname inside the person's own name
+    expect(p.alerts('Activists including Arash "Kaveh" Moghaddam were detained.')).toEqual(['arash']);
+    expect(p.alerts('The poet Kaveh read at the festival.')).toEqual([]);
   });
 });
 
