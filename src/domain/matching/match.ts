@@ -352,9 +352,12 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
         // ("Berta Cáceres" for "Bertha Zúniga Cáceres"): review, and that other person's name parts
         // make bare uses of them in this item ambiguous; a complete name with one distinctive part
         // exact still needs the person's own context word when its exact parts are common names
-        if (idx.vKind[v]!.startsWith('shortened name') || (!strongExact && ctxAt(person, toks[start]!.s) === undefined)) {
+        // Two edits in one part ("Shafiqul" for "Shahidul") are as likely another name as a typo: they
+        // need the person's context word too
+        const shortened = idx.vKind[v]!.startsWith('shortened name');
+        if (shortened || ((!strongExact || cost >= 2) && ctxAt(person, toks[start]!.s) === undefined)) {
           score = Math.min(score, WEAK_VARIANT_SCORE);
-          reasons.push(idx.vKind[v]!.startsWith('shortened name') ? 'misspelt and incomplete' : 'misspelt, only common name parts exact');
+          reasons.push(shortened ? 'misspelt and incomplete' : cost >= 2 ? 'two edits from the name' : 'misspelt, only common name parts exact');
           for (let k = 0; k < keys.length; k++) if (exactMask & (1 << k)) nearMiss.add(keys[k]!);
         }
       }

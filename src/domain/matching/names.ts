@@ -180,7 +180,9 @@ export function nameVariants(name: string, aliases: readonly string[]): { varian
       for (let i = 0; i < k.length - 1; i++) if (f.hyphenAfter[i]) words--;
       const long = words >= 3;
       add(k.slice(0, -1), 0.85, long && k.slice(0, -1).every((x) => COMMON_GIVEN.has(x)) ? SHORT_LEFT_OUT : 'shortened name');
-      add(k.slice(1), 0.85, long && (COMMON_WORDS.has(k[1]!) || PARTICLES.has(k[1]!) || PLACE_START_WORDS.has(k[1]!)) ? SHORT_LEFT_OUT : 'shortened name');
+      // "Abd El-Fattah" for "Alaa Abd El-Fattah" is a given name of its own (Abdel Fattah el-Sisi)
+      const startsCommon = COMMON_WORDS.has(k[1]!) || PARTICLES.has(k[1]!) || PLACE_START_WORDS.has(k[1]!) || isAbd(k[1]!);
+      add(k.slice(1), 0.85, long && startsCommon ? SHORT_LEFT_OUT : 'shortened name');
       add([k[0]!, k[k.length - 1]!], 0.85, long ? SHORT_LEFT_OUT : 'shortened name');
       if (k.length >= 4) {
         // Spanish double surnames: the two surnames, or the first given name with the first surname
@@ -190,6 +192,14 @@ export function nameVariants(name: string, aliases: readonly string[]): { varian
     }
   }
   return { variants, native };
+}
+
+/** "Abd", "Abdel", "عبد": the first half of a compound given name ("servant of ..."). */
+let arabicAbd: string | undefined;
+function isAbd(key: string): boolean {
+  // folded on first use: normalise.ts is still loading when this module is evaluated
+  arabicAbd ??= tokenKey(foldString('عبد'));
+  return key === 'abdul' || key === arabicAbd;
 }
 
 /** Name parts usable as a partial reference: 3+ letters, no particles or connectors. */

@@ -102,6 +102,22 @@ describe('context words', () => {
   });
 });
 
+describe('names that are other names', () => {
+  it('keeps for review a name two edits away ("Shafiqul" for "Shahidul") unless a context word is there', () => {
+    const p = probe([{ id: 'sa', name: 'Shahidul Alam', context: ['Drik'] }]);
+    expect(p.alerts('Press secretary Shafiqul Alam said the vote would be held in February. Alam took no questions.')).toEqual([]);
+    expect(p.alerts('The Drik founder Shafiqul Alam was detained.')).toEqual(['sa']);
+    // one edit is a typo
+    expect(p.alerts('Police detained the photographer Shahidal Alam on Sunday.')).toEqual(['sa']);
+  });
+  it('does not read "Abd El-Fattah" alone as "Alaa Abd El-Fattah": it is a given name of its own', () => {
+    const p = probe([{ id: 'alaa', name: 'Alaa Abd El-Fattah', aliases: ['علاء عبد الفتاح'] }]);
+    expect(p.alerts('افتتح الرئيس عبد الفتاح السيسي اليوم عددا من المشروعات.')).toEqual([]);
+    expect(p.alerts('President Abdel Fattah el-Sisi opened the new canal on Thursday.')).toEqual([]);
+    expect(p.alerts('Alaa Abd El-Fattah was freed on Tuesday. Abd El-Fattah thanked his mother.')).toEqual(['alaa']);
+  });
+});
+
 describe('one-word names', () => {
   const p = probe([
     { id: 'wiji', name: 'Wijiati', context: ['Kulon Progo'] },
