@@ -458,6 +458,8 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
     });
   }
 
+  const titleCase = titleCaseLines(toks, combined);
+
   // ---- shortened names and places
   // A shortened form of a 3+-part name ("Given Family" for "Given Middle Family", "Middle Family") is
   // as likely someone else, or a place ("San X"): it alerts only with the full name or the person's
@@ -481,10 +483,24 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
         h.reasons.push('a one-word name without the full name or a context word');
       }
     }
+    if (h.score > SHORTENED_SCORE && LONGER_NAME_KINDS.has(h.reasons[0]!) && surnameAfter(h.te, h.person) && ctxAt(h.person, h.s) === undefined) {
+      h.score = SHORTENED_SCORE;
+      h.reasons.push('a longer name ("… Portillo") without a context word: probably someone else');
+    }
     if (h.score > SHORTENED_SCORE && placeAround(h.ts, h.te)) {
       h.score = SHORTENED_SCORE;
       h.reasons.push('a place ("in X, country")');
     }
+  }
+
+  /** "Rolando Álvarez Portillo" for "Rolando Álvarez": a further capitalised name word, in running text. */
+  function surnameAfter(te: number, person: number): boolean {
+    const n = toks[te];
+    // (one letter is an initial, or the last syllable of a name like "Try Seang Y")
+    if (n === undefined || n.gap !== GAP_SPACE || !n.up || !n.cased || n.allUp || titleCase[te] || n.t.length < 2) return false;
+    if (it.flags[te]! & (W_FUNCTION | W_HONORIFIC_KEY | W_DIGIT_START) || ORG_WORDS.has(it.keys[te]!)) return false;
+    if (idx.personParts[person]!.includes(it.exact[te]!) || it.lowerSeen(it.keys[te]!)) return false;
+    return true;
   }
 
   /** "in San Miguel, El Salvador", "from Qasr, Egypt": a place name, not a person. */
@@ -555,7 +571,6 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   for (const h of fulls) if (h.ts >= 0) for (let k = h.ts; k < h.te; k++) covered[k] = 1;
   // the parts of a name inside an organisation's name are not separate references either
   for (const [a, b] of orgSpans) covered.fill(1, a, b);
-  const titleCase = titleCaseLines(toks, combined);
   const partials: Hit[] = [];
   const otherNamed = new Set<number>(nearMiss);
   const withCtx = [...ctxPersons.keys(), ...weakCtx.keys()];
@@ -773,6 +788,8 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   return mentions;
 }
 
+/** Kinds of complete names: found inside a longer name, they are probably someone else's. */
+const LONGER_NAME_KINDS: ReadonlySet<string> = new Set(['full name', 'alias', 'name order reversed', 'name order rotated', 'joined name parts']);
 /** A spelling variant that is not good enough evidence on its own: kept for review, never alerts. */
 const WEAK_VARIANT_SCORE = 0.6;
 /** Letter pairs that transliterate one vowel ("ee", "ea", "oo"). */
@@ -788,7 +805,7 @@ const OWN_GENERATION = /(?:^|[\s,-])(?:jr|sr|snr|jnr|junior|senior|the elder|the
 const ELDER_WORDS: ReadonlySet<string> = new Set(['elder', 'younger']);
 /** Words that make a sentence about a sports match or player (one strong word, or two weak ones). */
 const SPORT_STRONG =
-  /\b(?:scored|scores|(?<!hunger )striker|(?<!(?:rights|land|environmental|public|women's|peace) )defender|midfielder|goalkeeper|footballer|stoppage time|hat-trick|halftime|half-time|free kick|penalty kick|premier league|champions league|transfer window|red card|yellow card)\b/;
+  /\b(?:scored|scores|(?<!hunger )striker|(?<!(?:rights|land|environmental|public|women's|peace) )defender|midfielder|goalkeeper|footballer|stoppage time|hat-trick|halftime|half-time|free kick|penalty kick|premier league|champions league|transfer window|red card|yellow card|archery|archer|(?:gold|silver|bronze) medal|medall?ist|championships?|olympics?|olympian|world cup|grand slam|(?:semi|quarter)-?finals?|defending champion|tennis|cricketer|golfer|boxer|wrestler|cyclist|sprinter|marathon)\b/;
 const SPORT_WEAK = /\b(?:struck|match|league|club|coach|stadium|goals?|season|tournament|fixture|derby|suspended \w+ games)\b/g;
 /** Entertainment: an album, a tour, a single, a concert. */
 const SHOW_STRONG = /\b(?:album|singer-songwriter|songwriter|box office|hitmaker|sitcom|blockbuster)\b/;

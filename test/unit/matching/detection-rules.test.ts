@@ -118,6 +118,27 @@ describe('names that are other names', () => {
   });
 });
 
+describe('namesakes with a longer name, or in sport', () => {
+  const p = probe([
+    { id: 'ra', name: 'Rolando Álvarez', context: ['Matagalpa'] },
+    { id: 'tw', name: 'Tenzin Wangdu', context: ['Tibet'] },
+    { id: 'tsy', name: 'Try Seang Y' },
+  ]);
+  it('keeps for review a full name that goes on with another surname, without a context word', () => {
+    expect(p.alerts('El delegado de Protección Civil, Rolando Álvarez Portillo, dijo que las lluvias seguirán.')).toEqual([]);
+    expect(p.reviews('El delegado de Protección Civil, Rolando Álvarez Portillo, dijo que las lluvias seguirán.')).toEqual(['ra']);
+    expect(p.alerts('El obispo de Matagalpa, Rolando Álvarez Lagos, fue desterrado.')).toEqual(['ra']);
+    expect(p.alerts('Rolando Álvarez Monday told reporters he was well.')).toEqual(['ra']);
+    expect(p.alerts('Rolando Álvarez Jailed Again', 'Rolando Álvarez Jailed Again')).toEqual(['ra']);
+    expect(p.alerts('A CNRP activist named Try Seang Y said she fled.')).toEqual(['tsy']);
+  });
+  it('reads a name in a sentence about archery, medals or a championship as a namesake', () => {
+    expect(p.alerts('Tenzin Wangdu won the individual title at the Open Archery Tournament on Sunday.')).toEqual([]);
+    expect(p.alerts('Tenzin Wangdu took the bronze medal in the 400 metres.')).toEqual([]);
+    expect(p.alerts('Tenzin Wangdu was detained in Lhasa on Sunday.')).toEqual(['tw']);
+  });
+});
+
 describe('one-word names', () => {
   const p = probe([
     { id: 'wiji', name: 'Wijiati', context: ['Kulon Progo'] },
