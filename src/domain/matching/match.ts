@@ -567,6 +567,13 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   // ---- 3. partial references (one name part, with or without a title)
   const named = new Set<number>();
   for (const h of fulls) if (h.score >= ALERT_THRESHOLD) named.add(h.person);
+  // a misspelling kept for review is the person after all when the item also names them exactly
+  for (const h of fulls) {
+    if (h.score >= REVIEW_THRESHOLD && h.score < ALERT_THRESHOLD && named.has(h.person) && h.reasons.some((r) => r.startsWith('spelling variant'))) {
+      h.score = NAMED_ELSEWHERE_SCORE;
+      h.reasons.push('the name is written exactly elsewhere in the item');
+    }
+  }
   const covered = new Uint8Array(toks.length);
   for (const h of fulls) if (h.ts >= 0) for (let k = h.ts; k < h.te; k++) covered[k] = 1;
   // the parts of a name inside an organisation's name are not separate references either
@@ -620,7 +627,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
     const reasons: string[] = [];
     if (namedOwners.size === 1) {
       person = [...namedOwners][0]!;
-      score = 0.85;
+      score = NAMED_ELSEWHERE_SCORE;
       reasons.push('name part; full name elsewhere in the item');
     } else if (namedOwners.size > 1) {
       continue; // fits several persons named in this item: credited to none
@@ -748,7 +755,8 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
       // "She was later released." — the next sentence, when it continues about the same person
       if (si + 1 < starts.length) {
         const nextRaw = sentenceRaw(combined, starts, si + 1);
-        const pronoun = others.length === 0 ? /^\s*["“]?(?:he|she|they|his|her|their)\b/i : /^\s*["“]?(?:they|their)\b/i;
+        // ("They" after a sentence naming one watched person is about a group, not about them)
+        const pronoun = others.length === 0 ? /^\s*["“]?(?:he|she|his|her)\b/i : /^\s*["“]?(?:they|their)\b/i;
         if (pronoun.test(nextRaw) && !sentHits.has(si + 1)) {
           const more = levelOf([...cues, ...cuesOf(si + 1).filter((c) => c.other < 0 && !c.quote)]);
           if (more.level !== 'info') ({ level, cue, time } = more);
@@ -788,6 +796,8 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   return mentions;
 }
 
+/** A name part, or a misspelt name, of a person named in full elsewhere in the item. */
+const NAMED_ELSEWHERE_SCORE = 0.85;
 /** Kinds of complete names: found inside a longer name, they are probably someone else's. */
 const LONGER_NAME_KINDS: ReadonlySet<string> = new Set(['full name', 'alias', 'name order reversed', 'name order rotated', 'joined name parts']);
 /** A spelling variant that is not good enough evidence on its own: kept for review, never alerts. */

@@ -49,7 +49,7 @@ const NATIVE_CUES: { re: RegExp; level: Level }[] = [
 
 const NEGATION = /\b(not|never|no|n't|without|neither|nor|deny|denies|denied that|false|rumou?rs? (?:of|that)|dismissed reports?|não|chưa|không)\s*$/;
 const MODAL =
-  /(?:\bto\s+$)|\b(must|should|could|would|may|might|(?:campaign|appeal|push|lobb|fight|press|plea|petition)\w* for|calls? for|called for|calling for|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|risk(?:s)? of|at risk|threat(?:s|ened|ens)? (?:to|with|of)|under threat of|fears?|feared|if|unless|warrants? for|seeking|sought|plan(?:s|ned)? to|trying to|tried to|order(?:ed)? to|order(?:ed|ing|s)|wanted for|possible|potential|faced? with|attempted|threaten(?:ed|s)? to|questioning|exig\S*|pid\S*|piden|para|reclam\S*)\s+(?:\S+\s+){0,2}$/;
+  /(?:\bto\s+$)|\b(must|should|could|would|may|might|(?:campaign|appeal|push|lobb|fight|press|plea|petition)\w* for|calls? for|called for|calling for|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|risk(?:s)? of|at risk|threat(?:s|ened|ens)? (?:to|with|of)|under threat of|fears?|feared|if|unless|warrants? for|seeking|sought|plan(?:s|ned)? to|trying to|tried to|order(?:ed)? to|order(?:ed|ing|s)|wanted for|possible|potential|faced? with|attempted|threaten(?:ed|s)? to|questioning|pending|exig\S*|pid\S*|piden|para|reclam\S*)\s+(?:\S+\s+){0,2}$/;
 /** Calls and demands reach further: "called for the immediate and unconditional release of". */
 const MODAL_FAR = /\b(?:calls?|called|calling|appeal\w*|urg\w+|demand\w*|press\w*|campaign\w*|kêu gọi|yêu cầu|exig\S*|pid\S*|reclam\S*)\s+(?:for\s+|on\s+)?(?:\S+\s+){0,5}$/;
 const ACCUSED = /\b(accus\S*|charg\S*|convict\S*|suspicion|suspected|alleged\S*|plotting|planning|guilty|for the|complaint)\s+(?:\S+\s+){0,4}$/;
@@ -90,7 +90,8 @@ function collect(lower: string, re: RegExp, level: Level, out: Cue[], quotes: re
     if (lv === 'good-news' && !scheduled && modal && !/\b(?:was|were|been|being|is|are|has|have|had)\s+\S*\s*(?:released|freed)$/.test(lower.slice(Math.max(0, m.index - 40), m.index + m[0].length))) continue;
     let time = 0;
     if (EARLIER.test(before)) time = -1;
-    else if (LATER.test(before) || /\bre-?(?:arrested|detained)/.test(word)) time = 1;
+    // "before being freed in 2010": later than the rest of the sentence, but itself background
+    else if (LATER.test(before) || /\bre-?(?:arrested|detained)/.test(word)) time = PAST_CLAUSE.test(clauseAround(lower, m.index + m[0].length, m.index + m[0].length)) ? -0.5 : 1;
     else if (!ONGOING.test(before) && (PAST_CLAUSE.test(clauseAround(lower, m.index, m.index + m[0].length)) || PAST_SENTENCE.test(lower))) time = -1;
     const end = m.index + m[0].length;
     // "among those released were A, B and C": the list follows "were"; "those released" names a group,

@@ -112,3 +112,21 @@ describe('quotations about one person', () => {
     expect(level('"He was taken from his bed at dawn and detained," a lawyer for Ruslan Abbasov said.', 'r')).toBe('high');
   });
 });
+
+describe('background and hypotheticals', () => {
+  it('does not read "pending his release" as a release', () => {
+    expect(level('Ruslan Abbasov was charged with incitement and will stay in custody pending his release on bail.', 'r')).toBe('high');
+  });
+  it('keeps a release dated in the past as background, though it came later than the arrest', () => {
+    const text = 'Dina Haddad remains detained in Tripoli. She spent nine years under house arrest before being freed in 2010.';
+    expect(level(text, 'q')).toBe('high');
+  });
+  it('does not continue about a person named alone with "They" in the next sentence', () => {
+    expect(level('The five had written a report about the deputy leader Ruslan Abbasov. They were released on bail in June.', 'r')).toBe('info');
+  });
+  it('takes urgency from a misspelling once the item names the person exactly', () => {
+    const k = buildMatcher([{ id: 'mk', name: 'Maria Kolesnikova' }]);
+    const text = 'Belarus released 52 prisoners, including the activist Maria Kalesnikava, officials said. Photo: Maria Kolesnikova in Minsk.';
+    expect(k.match({ id: 'i', title: '', text })[0]?.urgency).toBe('good-news');
+  });
+});
