@@ -6,7 +6,7 @@ import { editBudget, osaDistance } from './fuzzy.js';
 import { WatchIndex, vowelKey, type FuzzyHit } from './index-build.js';
 import { inRanges, relatedRanges } from './boilerplate.js';
 import { SHORT_LEFT_OUT } from './names.js';
-import { COUNTRY_WORDS, HONORIFICS, ORG_WORDS } from './lexicon.js';
+import { COMMON_WORDS, COUNTRY_WORDS, HONORIFICS, ORG_WORDS } from './lexicon.js';
 import { GAP_BREAK, GAP_DOT, GAP_HYPHEN, GAP_SPACE, tokenise, type Token } from './normalise.js';
 import { sentenceIndex, sentenceStarts, sentenceText } from './sentences.js';
 import { combineLevels, levelOf, sentenceCues, type Cue } from './urgency.js';
@@ -616,7 +616,9 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
     const titled = hb > 0 && (toks[i]!.gap === GAP_SPACE || toks[i]!.gap === GAP_DOT);
     // short parts, common words and very common given names (Mohammed, Ali) need a title
     const weak = (it.flags[i]! & W_WEAK) !== 0;
-    if (weak && !titled) continue;
+    // ... except a three-letter family name ("Lai", "Kem") of the one person named in full here
+    const shortName = weak && key.length === 3 && !(it.flags[i]! & (W_FUNCTION | W_COMMON_GIVEN)) && !COMMON_WORDS.has(key);
+    if (weak && !titled && !(shortName && namedOwners.size === 1 && ctxOwners.size === 0 && bestDist === 0)) continue;
     if (!titleCase[i] && nextToNameWord(toks, it, i, !titled)) {
       // "Saad al-Qahtani": this part also names someone else here; its bare uses are ambiguous
       for (const c of cands) otherNamed.add(c.term);

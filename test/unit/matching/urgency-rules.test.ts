@@ -130,3 +130,13 @@ describe('background and hypotheticals', () => {
     expect(k.match({ id: 'i', title: '', text })[0]?.urgency).toBe('good-news');
   });
 });
+
+describe('short family names', () => {
+  const k = buildMatcher([{ id: 'jl', name: 'Jimmy Lai' }]);
+  const lv = (text: string, id = 'jl') => k.match({ id: 'i', title: '', text }).find((x) => x.personId === id)?.urgency;
+  it('reads a bare three-letter family name as the one person named in full in the item', () => {
+    expect(lv('Jimmy Lai appeared in court on Monday. Lai, 77, was charged with sedition.')).toBe('high');
+    // not when a relative named here shares it
+    expect(lv('Jimmy Lai appeared in court. His son Sebastien Lai spoke to reporters. Lai was detained later.')).toBe('info');
+  });
+});
