@@ -140,3 +140,13 @@ describe('short family names', () => {
     expect(lv('Jimmy Lai appeared in court. His son Sebastien Lai spoke to reporters. Lai was detained later.')).toBe('info');
   });
 });
+
+describe('a state that goes on', () => {
+  it('reads "has been held since 2020" and "serving life" as the present, not background', () => {
+    expect(level('Dina Haddad, who has been held in custody since December 2020, was seen in court. She was later released.', 'q')).toBe('good-news');
+    expect(level('Dina Haddad, who has been held in custody since December 2020, was seen in court.', 'q')).toBe('high');
+    expect(level('Among the names on the list: Dina Haddad, co-founder of the centre, serving life.', 'q')).toBe('high');
+    const both = 'Dina Haddad was released on Monday. Ruslan Abbasov, who has been detained since 2019, was not.';
+    expect(level(both, 'r')).toBe('high');
+  });
+});
