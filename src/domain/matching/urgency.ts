@@ -53,6 +53,8 @@ const MODAL =
 /** Calls and demands reach further: "called for the immediate and unconditional release of". */
 const MODAL_FAR = /\b(?:calls?|called|calling|appeal\w*|urg\w+|demand\w*|press\w*|campaign\w*|kêu gọi|yêu cầu|exig\S*|pid\S*|reclam\S*)\s+(?:for\s+|on\s+)?(?:\S+\s+){0,5}$/;
 const ACCUSED = /\b(accus\S*|charg\S*|convict\S*|suspicion|suspected|alleged\S*|plotting|planning|guilty|for the|complaint)\s+(?:\S+\s+){0,4}$/;
+/** "... assault and other charges", "... murder case": the cue names what someone is accused of. */
+const ACCUSATION_AFTER = /^(?:\s+(?!(?:against|of|without|no|any)\b)\S+){0,3}?\s+(?:charges?|allegations?|accusations?|case|cases|conviction|trial)\b/;
 const EARLIER = /(?:\b(after|following|since|previously|formerly|earlier|once|had been|prior|first|had spent|had served|tras|después de|había sido|habia sido|trước đó|après)\s+(?:\S+\s+){0,2}$)|(?:หลัง|پیش‌تر|پیشتر|早前|此前|曾)\S{0,12}$/u;
 /** A past date or "at the time" in the cue's clause: background, not the news. */
 const PAST_CLAUSE = /\b(?:in|from|during|between|by) (?:(?:early|late|mid)[- ])?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d\b|\b(?:\d+|two|three|four|five|six|ten|several|many) (?:years?|decades?) ago\b|\blast year\b|\bat the time\b|\bin the past\b|\b(?:the )?past (?:decade|\d+ years|few years)\b|\b(?:several|many|multiple|numerous|\w+) times\b|\brepeatedly\b|\bsince (?:(?:early|late|mid)[- ])?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d\b/;
@@ -83,7 +85,8 @@ function collect(lower: string, re: RegExp, level: Level, out: Cue[], quotes: re
     if (TOPIC.test(before)) continue;
     let lv: Level = level;
     const word = m[1] ?? m[0];
-    if (lv === 'critical' && ACCUSED.test(before)) lv = 'high';
+    // "jailed on sexual assault charges": the crime of the accusation, not violence done to them
+    if (lv === 'critical' && (ACCUSED.test(before) || ACCUSATION_AFTER.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 40)))) lv = 'high';
     const modal = MODAL.test(before) || MODAL_FAR.test(before);
     if ((lv === 'critical' || lv === 'high') && modal) lv = 'elevated';
     const scheduled = /^(?:due|set|expected|scheduled|decision|decided|ruled|voted|agreed|ordered)\b/.test(m[0]);
@@ -120,7 +123,7 @@ const FIRST_PERSON = /\b(?:i|me|my|i'm|i've|he|she|him|her|his)\b/;
  * "Russia freed X", "released 123 prisoners": a release in the active voice (needs the capitals). Not the
  * imperative "free": "Free X" is a campaign slogan.
  */
-const ACTIVE_RELEASE = /\b(?:freed|frees|released|releases|pardoned|pardons)\s+(?!by\b|on\b|from\b)(?=(?:(?:the|a|an)\s+)?(?:\p{Ll}\S*\s+){0,2}?\p{Lu}|\d+\s+(?:\S+\s+)?(?:prisoners|detainees|inmates|people|activists|journalists|political))/gu;
+const ACTIVE_RELEASE = /\b(?:freed|frees|released|releases|pardoned|pardons)\s+(?!(?:by|on|from|in|at|after|during|under|without|since|until|for|early|last|this)\b)(?=(?:(?:the|a|an)\s+)?(?:\p{Ll}\S*\s+){0,2}?\p{Lu}|\d+\s+(?:\S+\s+)?(?:prisoners|detainees|inmates|people|activists|journalists|political))/gu;
 
 /** Every cue in one sentence, with its position (in the lower-cased, quote-stripped text). */
 export function sentenceCues(sentence: string): Cue[] {
@@ -159,7 +162,8 @@ export function sentenceCues(sentence: string): Cue[] {
     if (NEGATION.test(before) || MODAL.test(before)) continue;
     const end = m.index + m[0].trimEnd().length;
     const lm = LIST_AFTER.exec(lower.slice(end, end + 80));
-    out.push({ level: 'good-news', at: m.index, time: 0, word: m[0].trim(), list: lm ? end + lm[0].length : -1, other: -1, after: true, quote: null });
+    const time = !ONGOING.test(before) && PAST_CLAUSE.test(clauseAround(lower, m.index, end)) ? -1 : 0;
+    out.push({ level: 'good-news', at: m.index, time, word: m[0].trim(), list: lm ? end + lm[0].length : -1, other: -1, after: true, quote: null });
   }
   // the same words found by two lists (e.g. "detained" inside a release phrase): keep every cue, ordering decides
   return out;

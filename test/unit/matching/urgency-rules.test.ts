@@ -150,3 +150,14 @@ describe('a state that goes on', () => {
     expect(level(both, 'r')).toBe('high');
   });
 });
+
+describe('the crime of a charge, and dated releases', () => {
+  it('reads "jailed on sexual assault charges" as the charge, not an attack on the person', () => {
+    expect(level('The king pardoned journalists jailed in recent years on sexual assault and other charges, including Ruslan Abbasov.', 'r')).toBe('good-news');
+    expect(level('Ruslan Abbasov was held incommunicado without charge for a year and is still missing.', 'r')).toBe('critical');
+  });
+  it('does not take "released in February 2023" for the release of a named person now', () => {
+    const text = 'Ruslan Abbasov was summoned by police on Monday. He spent two years in jail before he was released in February 2023.';
+    expect(level(text, 'r')).toBe('elevated');
+  });
+});
