@@ -161,3 +161,16 @@ describe('the crime of a charge, and dated releases', () => {
     expect(level(text, 'r')).toBe('elevated');
   });
 });
+
+describe('Turkish and Portuguese cues; sentencing', () => {
+  it('reads arrests, releases and threats in Turkish and Portuguese', () => {
+    expect(level('Ruslan Abbasov dün gece gözaltına alındı ve tutuklandı.', 'r')).toBe('high');
+    expect(level('Ruslan Abbasov cezaevinden tahliye edildi.', 'r')).toBe('good-news');
+    expect(level('O ativista Ruslan Abbasov foi preso pela polícia em Belém.', 'r')).toBe('high');
+    expect(level('Ruslan Abbasov foi ameaçado de morte por fazendeiros.', 'r')).toBe('elevated');
+    expect(level('Ruslan Abbasov foi solto nesta terça-feira.', 'r')).toBe('good-news');
+  });
+  it('reads "the sentencing of journalists, including X" as news about X', () => {
+    expect(level('The experts expressed concern about the sentencing of journalists of the outlet, including Ruslan Abbasov and Dina Haddad.', 'q')).toBe('high');
+  });
+});
