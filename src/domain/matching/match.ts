@@ -541,7 +541,10 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
     else if (ctx.length > 0) {
       const after = combined.slice(h.e, Math.min(combined.length, h.e + 80)).toLowerCase();
       const ap = APPOSITION_PROFESSION.exec(after);
+      const office = APPOSITION_OFFICE.exec(after);
       if (ap && !sentenceCues(sent).some((c) => c.level === 'critical' || c.level === 'high')) why = `described as ${ap[1]}`;
+      // an official or manager arrested is news about someone, but not about the watched person
+      else if (office) why = `described as ${office[1]} of ${office[2]}`;
     }
     if (why) {
       h.score = SHORTENED_SCORE;
@@ -822,6 +825,9 @@ const SPORT_WEAK = /\b(?:struck|match|league|club|coach|stadium|goals?|season|to
 /** Entertainment: an album, a tour, a single, a concert. */
 const SHOW_STRONG = /\b(?:album|singer-songwriter|songwriter|box office|hitmaker|sitcom|blockbuster)\b/;
 const SHOW_WEAK = /\b(?:tour|single|concert|singer|film|movie|actor|actress|festival|tickets)\b/g;
+/** ", 58, former deputy director of the land office": a post in a government office or a company. */
+const APPOSITION_OFFICE =
+  /^\s*,\s*(?:\d{2,3},\s*)?(?:(?:a|an|the)\s+)?(?:(?:former|ex-|deputy|vice|vice-|acting|then|chief|senior|general)\s*)*(director|chairman|chairwoman|chairperson|head|official|manager|accountant|governor|mayor|minister|secretary|commander|officer|president)\s+of\s+(?:(?:the|a|an)\s+)?(?:[\p{L}'-]+\s+){0,3}?(office|department|ministry|committee|bureau|administration|council|company|firm|bank|corporation|police|province|district|municipality)\b/u;
 /** ", an economics professor at ...": a profession in apposition right after the name. */
 const APPOSITION_PROFESSION =
   /^\s*,\s*(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(professor|lecturer|economist|analyst|banker|businessman|businesswoman|entrepreneur|executive|investor|actor|actress|singer|rapper|musician|footballer|athlete|chef|comedian|surgeon|physician|architect|engineer|broker|trader)\b/u;

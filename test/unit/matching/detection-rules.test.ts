@@ -139,6 +139,18 @@ describe('namesakes with a longer name, or in sport', () => {
   });
 });
 
+describe('namesakes described by a post', () => {
+  const p = probe([{ id: 'nvd', name: 'Nguyen Van Dai', context: ['lawyer', 'Brotherhood for Democracy'] }]);
+  it('keeps for review a namesake described as an official or manager, even when arrested', () => {
+    const text = 'Nguyen Van Dai, 58, former deputy director of the provincial land office, was arrested on Monday. Dai signed the permits.';
+    expect(p.alerts(text)).toEqual([]);
+    expect(p.reviews(text)).toEqual(['nvd']);
+    // the person's own context word in the sentence says it is them
+    expect(p.alerts('Nguyen Van Dai, former head of the Brotherhood for Democracy office, was arrested.')).toEqual(['nvd']);
+    expect(p.alerts('The human rights lawyer Nguyen Van Dai was arrested on Monday.')).toEqual(['nvd']);
+  });
+});
+
 describe('one-word names', () => {
   const p = probe([
     { id: 'wiji', name: 'Wijiati', context: ['Kulon Progo'] },
