@@ -7,6 +7,7 @@
 import { Automaton } from './automaton.js';
 import { DeletionIndex, editBudget, forEachDeletion, osaDistance } from './fuzzy.js';
 import { contextKeys, nameParts, nameVariants } from './names.js';
+import { crossScriptEligible, latinSkeleton } from './cross-script.js';
 import type { WatchedPerson } from './types.js';
 import { WordTable } from './words.js';
 
@@ -156,7 +157,14 @@ export class WatchIndex {
       });
     }
     this.deletions = new DeletionIndex(pairs, count);
-    this.words = new WordTable(this.vocab, this.context);
+    const crossScript = new Map<string, number>();
+    for (let id = 0; id < this.terms.length; id++) {
+      const t = this.terms[id]!;
+      if (!crossScriptEligible(t)) continue;
+      const sk = latinSkeleton(t);
+      if (!crossScript.has(sk)) crossScript.set(sk, id);
+    }
+    this.words = new WordTable(this.vocab, this.context, crossScript);
     this.termLen = new Uint8Array(this.terms.length);
     for (let id = 0; id < this.terms.length; id++) this.termLen[id] = Math.min(255, this.terms[id]!.length);
     this.seen = new Int32Array(this.terms.length);
