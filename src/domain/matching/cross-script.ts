@@ -41,3 +41,54 @@ export function cyrillicSkeleton(stem: string): string {
 export function crossScriptEligible(key: string): boolean {
   return key.length >= 4 && /^[a-z]+$/.test(key);
 }
+
+/*
+ * Arabic script (Arabic, Persian, Urdu) writes consonants and long vowels only, so both sides meet on a
+ * consonant skeleton: letters that Latin spellings confuse share one class (d/z/th/dh, g/j/gh, s/ṣ,
+ * t/ṭ, k/q), vowels and the letters that also write them (alif, waw, ya) drop out, and so does the
+ * article al-.
+ */
+const ARABIC_CLASS: Record<string, string> = {
+  ب: 'b', پ: 'b', ت: 't', ط: 't', ث: 'd', ذ: 'd', ز: 'd', ض: 'd', ظ: 'd', د: 'd', ژ: 'd', ج: 'g', غ: 'g', گ: 'g',
+  ح: 'h', ه: 'h', ۀ: 'h', خ: 'x', ر: 'r', س: 's', ص: 's', ش: '$', ف: 'f', ق: 'k', ك: 'k', ک: 'k', ل: 'l', م: 'm',
+  ن: 'n', چ: 'c', ع: '', ء: '', أ: '', إ: '', آ: '', ا: '', ى: '', ي: '', ی: '', ئ: '', ؤ: '', و: '', ة: '',
+};
+const LATIN_DIGRAPH: [RegExp, string][] = [
+  [/sh/g, '$'],
+  [/kh/g, 'x'],
+  [/gh/g, 'g'],
+  [/th|dh/g, 'd'],
+  [/ch/g, 'c'],
+  [/ph/g, 'f'],
+];
+const LATIN_CLASS: Record<string, string> = {
+  b: 'b', p: 'b', t: 't', d: 'd', z: 'd', g: 'g', j: 'g', h: 'h', x: 'x', r: 'r', s: 's', $: '$', f: 'f', v: 'f',
+  k: 'k', q: 'k', c: 'k', l: 'l', m: 'm', n: 'n',
+};
+
+/** The consonant skeleton of a lower-case Latin name part. */
+export function latinConsonants(w: string): string {
+  let s = w;
+  for (const [re, to] of LATIN_DIGRAPH) s = s.replace(re, to);
+  let out = '';
+  for (const ch of s) {
+    const c = LATIN_CLASS[ch] ?? '';
+    if (c !== '' && c !== out[out.length - 1]) out += c;
+  }
+  return out;
+}
+
+/** The consonant skeleton of a folded Arabic-script word, or '' when it holds other letters. */
+export function arabicConsonants(word: string): string {
+  let w = word;
+  // the article, with "and"/"with" before it: الشهاب, والشهاب, بالشهاب
+  const art = /^(?:و|ب|ف)?ال/.exec(w);
+  if (art && w.length - art[0].length >= 3) w = w.slice(art[0].length);
+  let out = '';
+  for (const ch of w) {
+    const c = ARABIC_CLASS[ch];
+    if (c === undefined) return '';
+    if (c !== '' && c !== out[out.length - 1]) out += c;
+  }
+  return out;
+}

@@ -7,7 +7,7 @@
 import { Automaton } from './automaton.js';
 import { DeletionIndex, editBudget, forEachDeletion, osaDistance } from './fuzzy.js';
 import { contextKeys, nameParts, nameVariants } from './names.js';
-import { crossScriptEligible, latinSkeleton } from './cross-script.js';
+import { arabicConsonants, crossScriptEligible, cyrillicSkeleton, latinConsonants, latinSkeleton } from './cross-script.js';
 import type { WatchedPerson } from './types.js';
 import { WordTable } from './words.js';
 
@@ -60,6 +60,46 @@ export class WatchIndex {
   private stamp = 0;
 
   private vowelKeys: (string | undefined)[] = [];
+  private consonantKeys: (string | undefined)[] = [];
+
+  private skeletonKeys: (string | undefined)[] = [];
+  /** Latin name parts by cross-script skeleton ('#'-prefixed: Arabic-script consonant skeletons) */
+  private readonly crossScript = new Map<string, number[]>();
+
+  /**
+   * Latin name parts a Cyrillic or Arabic-script word (a key with no term of its own) may be written
+   * for: "Навального" for "navalny", "الشهاب" for "shehab". Several, since skeletons are coarse.
+   */
+  crossTerms(key: string): number[] | undefined {
+    if (this.crossScript.size === 0) return undefined;
+    const c0 = key.charCodeAt(0);
+    if (c0 < 0x0400 || c0 > 0x06ff) return undefined;
+    const sk = c0 >= 0x0600 ? arabicConsonants(key) : cyrillicSkeleton(key);
+    if (sk.length < 3) return undefined;
+    return this.crossScript.get(c0 >= 0x0600 ? `#${sk}` : sk);
+  }
+
+  /** The term's skeleton for Arabic-script words (cross-script.latinConsonants), memoised; '' if none. */
+  termConsonants(term: number): string {
+    let v = this.consonantKeys[term];
+    if (v === undefined) {
+      const t = this.terms[term]!;
+      v = /^[a-z]+$/.test(t) ? latinConsonants(t) : '';
+      this.consonantKeys[term] = v;
+    }
+    return v;
+  }
+
+  /** The term's skeleton for Cyrillic words (cross-script.latinSkeleton), memoised; '' if none. */
+  termSkeleton(term: number): string {
+    let v = this.skeletonKeys[term];
+    if (v === undefined) {
+      const t = this.terms[term]!;
+      v = /^[a-z]+$/.test(t) ? latinSkeleton(t) : '';
+      this.skeletonKeys[term] = v;
+    }
+    return v;
+  }
 
   /** The term with transliteration vowels folded (vowelKey), memoised. */
   termVowelKey(term: number): string {
@@ -157,14 +197,19 @@ export class WatchIndex {
       });
     }
     this.deletions = new DeletionIndex(pairs, count);
-    const crossScript = new Map<string, number>();
+    const addCross = (sk: string, id: number) => {
+      const l = this.crossScript.get(sk);
+      if (!l) this.crossScript.set(sk, [id]);
+      else if (!l.includes(id)) l.push(id);
+    };
     for (let id = 0; id < this.terms.length; id++) {
       const t = this.terms[id]!;
       if (!crossScriptEligible(t)) continue;
-      const sk = latinSkeleton(t);
-      if (!crossScript.has(sk)) crossScript.set(sk, id);
+      addCross(latinSkeleton(t), id);
+      const cons = latinConsonants(t);
+      if (cons.length >= 3) addCross(`#${cons}`, id);
     }
-    this.words = new WordTable(this.vocab, this.context, crossScript);
+    this.words = new WordTable(this.vocab, this.context);
     this.termLen = new Uint8Array(this.terms.length);
     for (let id = 0; id < this.terms.length; id++) this.termLen[id] = Math.min(255, this.terms[id]!.length);
     this.seen = new Int32Array(this.terms.length);

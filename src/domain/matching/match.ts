@@ -3,6 +3,7 @@
  */
 import { ALERT_THRESHOLD, REVIEW_THRESHOLD, type MatchableItem, type Mention, type Urgency } from './types.js';
 import { editBudget, osaDistance } from './fuzzy.js';
+import { arabicConsonants, cyrillicSkeleton } from './cross-script.js';
 import { WatchIndex, vowelKey, type FuzzyHit } from './index-build.js';
 import { inRanges, relatedRanges } from './boilerplate.js';
 import { SHORT_LEFT_OUT } from './names.js';
@@ -139,10 +140,17 @@ class ItemTokens {
   /** Cost of token i being term `term`: 0 exact, n edits, or -1. */
   cost(i: number, term: number): number {
     if (this.exact[i] === term) return 0;
+    const k = this.keys[i]!;
+    // "محمد الغامدي", "Алексея Навального" for a name watched in Latin letters: the same skeleton (the
+    // word may also be another person's native-script part, so this comes before the exact test)
+    const c0 = k.charCodeAt(0);
+    if (c0 >= 0x0400 && c0 <= 0x06ff) {
+      const sk = c0 >= 0x0600 ? arabicConsonants(k) : cyrillicSkeleton(k);
+      if (sk.length >= 2 && sk === (c0 >= 0x0600 ? this.idx.termConsonants(term) : this.idx.termSkeleton(term))) return 0;
+    }
     if (this.exact[i]! >= 0) return -1;
     for (const h of this.fuzzy(i)) if (h.term === term) return h.dist;
     // "Idrees" for "Idris", "Yoosuf" for "Yusuf": one transliteration, counted as one edit
-    const k = this.keys[i]!;
     if (k.length >= 4 && this.capsOk[i] && !(this.flags[i]! & (W_FUNCTION | W_DIGIT)) && VOWEL_PAIR.test(k) !== VOWEL_PAIR.test(this.idx.terms[term]!)) {
       if (vowelKey(k) === this.idx.termVowelKey(term) && !(this.toks[i]!.cased && this.lowerSeen(this.toks[i]!.t))) return 1;
     }
@@ -253,9 +261,13 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
     // a lower-case function word ("the", "to") never starts a name worth verifying
     if (ex >= 0 && !it.capsOk[i] && it.flags[i]! & W_FUNCTION) continue;
     if (ex >= 0) tryAnchor(ex, 0, i);
-    // a misspelt part is only worth looking up next to an exactly spelt one: every multi-part
-    // name allows fewer misspelt parts than it has parts, so some part is exact
-    else if (it.nearExact(i)) for (const f of it.fuzzy(i)) tryAnchor(f.term, f.dist, i);
+    else {
+      const cross = idx.crossTerms(it.keys[i]!);
+      if (cross) for (const t of cross) tryAnchor(t, 0, i);
+      // a misspelt part is only worth looking up next to an exactly spelt one: every multi-part
+      // name allows fewer misspelt parts than it has parts, so some part is exact
+      else if (it.nearExact(i)) for (const f of it.fuzzy(i)) tryAnchor(f.term, f.dist, i);
+    }
   }
 
   function tryAnchor(term: number, dist: number, i: number): void {
@@ -273,7 +285,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
         else j = nj === -2 ? (nj = it.next(i)) : nj;
         if (j < 0) continue;
         const ex = it.exact[j]!;
-        if (ex >= 0 ? ex !== first : it.cost(j, first) < 0) continue;
+        if (ex !== first && it.cost(j, first) < 0) continue;
       }
       const keys = idx.vKeys[v]!;
       const a = idx.vAnchor[v]!;
@@ -588,8 +600,17 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   for (let i = 0; i < toks.length; i++) {
     if (covered[i] || !it.capsOk[i]) continue;
     // misspelt parts only matter for persons named in full or with a context word in this item
+    const cross = it.exact[i]! >= 0 ? undefined : idx.crossTerms(it.keys[i]!);
     const cands: FuzzyHit[] =
-      it.exact[i]! >= 0 ? [{ term: it.exact[i]!, dist: 0 }] : supported.length === 0 ? NO_FUZZY : supported.length > 300 ? it.fuzzy(i) : it.fuzzyAmong(i, supported);
+      it.exact[i]! >= 0
+        ? [{ term: it.exact[i]!, dist: 0 }]
+        : cross
+          ? cross.map((term) => ({ term, dist: 0 }))
+          : supported.length === 0
+            ? NO_FUZZY
+            : supported.length > 300
+              ? it.fuzzy(i)
+              : it.fuzzyAmong(i, supported);
     if (cands.length === 0) continue;
     // who could this part be?
     const namedOwners = new Set<number>();
