@@ -6,7 +6,7 @@ import { editBudget, osaDistance } from './fuzzy.js';
 import { arabicConsonants, cyrillicSkeleton } from './cross-script.js';
 import { WatchIndex, vowelKey, type FuzzyHit } from './index-build.js';
 import { inRanges, relatedRanges } from './boilerplate.js';
-import { SHORT_LEFT_OUT } from './names.js';
+import { SHORT_FIRST_LEFT_OUT, SHORT_LEFT_OUT } from './names.js';
 import { COMMON_WORDS, COUNTRY_WORDS, HONORIFICS, ORG_WORDS } from './lexicon.js';
 import { GAP_BREAK, GAP_DOT, GAP_HYPHEN, GAP_SPACE, tokenise, type Token } from './normalise.js';
 import { sentenceIndex, sentenceStarts, sentenceText } from './sentences.js';
@@ -478,7 +478,8 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   // own context word in the item. A name between "in"/"at"/"from" and ", <country>" is a place.
   for (const h of hits) {
     if (h.ts < 0 || h.score < REVIEW_THRESHOLD) continue;
-    if (h.reasons[0] === SHORT_LEFT_OUT && h.score > SHORTENED_SCORE && ctxAt(h.person, h.s) === undefined) {
+    const leftOut = h.reasons[0] === SHORT_LEFT_OUT || (h.reasons[0] === SHORT_FIRST_LEFT_OUT && it.honorificBefore(h.ts - 1) === 0);
+    if (leftOut && h.score > SHORTENED_SCORE && ctxAt(h.person, h.s) === undefined) {
       const full = hits.some((o) => o.person === h.person && o.full && !o.reasons[0]!.startsWith('shortened name') && o.score >= ALERT_THRESHOLD);
       if (!full) {
         h.score = SHORTENED_SCORE;

@@ -112,6 +112,8 @@ export function parseNativeAlias(raw: string): string | null {
 
 /** Kind of a shortened form that alerts only with the full name or a context word in the item. */
 export const SHORT_LEFT_OUT = 'shortened name, part left out';
+/** The same, the first part left out: it alerts also with a title before it. */
+export const SHORT_FIRST_LEFT_OUT = 'shortened name, first part left out';
 const COMMON_GIVEN: ReadonlySet<string> = new Set(NAME_VARIANT_KEY.values());
 
 export interface Variant {
@@ -182,7 +184,9 @@ export function nameVariants(name: string, aliases: readonly string[]): { varian
       add(k.slice(0, -1), 0.85, long && k.slice(0, -1).every((x) => COMMON_GIVEN.has(x)) ? SHORT_LEFT_OUT : 'shortened name');
       // "Abd El-Fattah" for "Alaa Abd El-Fattah" is a given name of its own (Abdel Fattah el-Sisi)
       const startsCommon = COMMON_WORDS.has(k[1]!) || PARTICLES.has(k[1]!) || PLACE_START_WORDS.has(k[1]!) || isAbd(k[1]!);
-      add(k.slice(1), 0.85, long && startsCommon ? SHORT_LEFT_OUT : 'shortened name');
+      // ("José Daniel Ferrer" → "Daniel Ferrer", someone else's whole name; but "Ms García Márquez": a
+      // title before the surnames makes it a reference to the person, match.ts)
+      add(k.slice(1), 0.85, long ? (startsCommon ? SHORT_LEFT_OUT : SHORT_FIRST_LEFT_OUT) : 'shortened name');
       add([k[0]!, k[k.length - 1]!], 0.85, long ? SHORT_LEFT_OUT : 'shortened name');
       if (k.length >= 4) {
         // Spanish double surnames: the two surnames, or the first given name with the first surname

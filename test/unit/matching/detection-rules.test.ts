@@ -151,6 +151,15 @@ describe('namesakes described by a post', () => {
   });
 });
 
+describe('a name without its first part', () => {
+  it('is as likely someone else ("Daniel Ferrer" for "José Daniel Ferrer"): it needs the full name or a context word', () => {
+    const p = probe([{ id: 'jdf', name: 'José Daniel Ferrer', context: ['UNPACU'] }]);
+    expect(p.alerts('El nieto del artista, Daniel Ferrer, leyó un texto en nombre de la familia.')).toEqual([]);
+    expect(p.alerts('José Daniel Ferrer fue detenido. Daniel Ferrer había sido excarcelado en enero.')).toEqual(['jdf']);
+    expect(p.alerts('El líder de UNPACU, Daniel Ferrer, fue detenido de nuevo.')).toEqual(['jdf']);
+  });
+});
+
 describe('one-word names', () => {
   const p = probe([
     { id: 'wiji', name: 'Wijiati', context: ['Kulon Progo'] },
