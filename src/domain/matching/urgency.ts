@@ -31,7 +31,7 @@ interface Cue {
 }
 
 const CRITICAL =
-  /(?<![\p{L}])(killed|killing|murder(?:ed)?|assassinat(?:ed|ion)|shot dead|executed|execution|hanged|beaten to death|died|death in (?:custody|detention|prison)|found dead|disappeared|disappearance|forcibly disappeared|missing|whereabouts (?:\S+ ){0,5}?unknown|(?:has|have|had) not been (?:seen|heard from)|held incommunicado|incommunicado detention|kicked(?! out| off| back)|kicking|choked|strangled|thr(?:ew|own) (?:him|her|them) (?:to|on) the (?:ground|floor)|abduct(?:ed|ion)|kidnap(?:ped|ping)|tortured?|torturing|attack(?:ed)?|assault(?:ed)?|stabbed|beaten|beat|beating|shot|injured|wounded|poisoned|hospitali[sz]ed|lynched|under siege|bị giết|sát hại|mất tích|bắt cóc|tra tấn|bị đánh|desaparecid[oa]s?|secuestrad[oa]s?|golpead[oa]s?|torturad[oa]s?|asesinad[oa]s?|tu[é]e?s?|assassin[é]e?s?|enlev[é]e?s?|disparue?s?|tortur[eé]e?s?|убит[а-я]*|убил[а-я]*|избил[а-я]*|похищ[а-я]*|пропал[а-я]*|пытк[а-я]*|избит[а-я]*|öldürül\p{L}*|kaçırıl\p{L}*|işkence\p{L}*|mort[oa]s?|sequestrad[oa]s?|desaparecid[oa]s?)(?![\p{L}])/gu;
+  /(?<![\p{L}])(killed|killing|murder(?:ed)?|assassinat(?:ed|ion)|shot dead|executed|execution|hanged|beaten to death|died|death in (?:custody|detention|prison)|found dead|disappeared|disappearance|forcibly disappeared|missing|whereabouts (?:\S+ ){0,5}?unknown|(?:has|have|had) not been (?:seen|heard from)|held incommunicado|incommunicado detention|kicked(?! out| off| back)|kicking|choked|strangled|thr(?:ew|own) (?:him|her|them) (?:to|on) the (?:ground|floor)|abduct(?:ed|ion)|kidnap(?:ped|ping)|tortured?|torturing|attack(?:ed)?|assault(?:ed)?|stabbed|beaten|beat|beating|shot|injured|wounded|poisoned|hospitali[sz]ed|lynched|under siege|bị giết|sát hại|mất tích|bắt cóc|tra tấn|bị đánh|desaparecid[oa]s?|secuestrad[oa]s?|golpead[oa]s?|torturad[oa]s?|asesinad[oa]s?|tu[é]e?s?|assassin[é]e?s?|enlev[é]e?s?|disparue?s?|tortur[eé]e?s?|убит[а-я]*|убил[а-я]*|избил[а-я]*|похищ[а-я]*|пропал[а-я]*|пытк[а-я]*|избит[а-я]*|öldürül\p{L}*|kaçırıl\p{L}*|işkence\p{L}*|mort[oa]s?|sequestrad[oa]s?|desaparecid[oa]s?|herid[oa]s?|ferid[oa]s?|atacad[oa]s?|balead[oa]s?|bless[ée]e?s?|attaqu[ée]e?s?)(?![\p{L}])/gu;
 const HIGH =
   /(?<![\p{L}])(arrest(?:ed|s)?|detain(?:ed|s)?|detention|(?:in|into|under) (?:police )?custody|jail(?:ed)?|imprison(?:ed|ment)?|prisoner|prison sentence|(?:in|from|to) (?:\S+ ){0,2}?(?:prison|jail)|behind bars|deport(?:ed|ation)|forcibly (?:returned|repatriated)|extradit(?:ed|ion)|refoul(?:ed|ement)|charged|charges|indict(?:ed|ment)|prosecut(?:ed|ion)|convict(?:ed|ion)|sentenced|sentencing|sentence|passports? (?:\S+ ){0,6}?(?:revoked|cancell?ed|confiscated|null and void|seized|invalidated)|revoked (?:\S+ ){0,4}?passports?|house arrest|remanded|treason|found guilty|serving (?:(?:a|an|his|her|their)\s+)?(?:\S+\s+){0,2}?(?:sentence|term|life)|handed over to (?:\S+ ){0,3}?(?:police|authorities|security forces)|bắt giữ|bị bắt|tạm giam|truy tố|kết án|bị giam|detenid[oa]s?|detuvieron|detenci[oó]n|arrestad[oa]s?|encarcelad[oa]s?|encarcel[aeo]\w*|condenad[oa]s?|condena|sentenciad[oa]s?|prisi[oó]n|c[aá]rcel|imputad[oa]s?|arr[eê]t[eé]e?s?|interpell[eé]e?s?|d[eé]tenue?s?|emprisonn[eé]e?s?|condamn[eé]e?s?|inculp[eé]e?s?|detid[oa]s?|арест[а-я]*|задерж[а-я]*|заключени[а-я]*|осужд[а-я]*|приговор[а-я]*|обвин[а-я]*|tutuklan\p{L}*|tutuklu\p{L}*|gözaltına alın\p{L}*|gözaltında|hapis cezası\p{L}*|cezaevinde|tutul(?:uyor|maya|du|an)\p{L}*|hüküm giy\p{L}*|presos?|prisão)(?![\p{L}])/gu;
 const ELEVATED =
@@ -53,6 +53,7 @@ const MODAL =
 /** Calls and demands reach further: "called for the immediate and unconditional release of". */
 const MODAL_FAR = /\b(?:calls?|called|calling|appeal\w*|urg\w+|demand\w*|press\w*|campaign\w*|kêu gọi|yêu cầu|exig\S*|pid\S*|reclam\S*)\s+(?:for\s+|on\s+)?(?:\S+\s+){0,5}$/;
 const ACCUSED = /\b(accus\S*|charg\S*|convict\S*|suspicion|suspected|alleged\S*|plotting|planning|guilty|for the|complaint)\s+(?:\S+\s+){0,4}$/;
+const RELEASE_DEMANDED = /\b(?:should|must|would|could|is a priority|remains? a priority|is needed|is essential|is overdue)\b/;
 /** "... assault and other charges", "... murder case": the cue names what someone is accused of. */
 const ACCUSATION_AFTER = /^(?:\s+(?!(?:against|of|without|no|any)\b)\S+){0,3}?\s+(?:charges?|allegations?|accusations?|case|cases|conviction|trial)\b/;
 const EARLIER = /(?:\b(after|following|since|previously|formerly|earlier|once|had been|prior|first|had spent|had served|tras|después de|había sido|habia sido|trước đó|après)\s+(?:\S+\s+){0,2}$)|(?:หลัง|پیش‌تر|پیشتر|早前|此前|曾)\S{0,12}$/u;
@@ -66,6 +67,9 @@ const ONGOING = /\b(?:remains?|remained|still|is being|are being|continues? to b
 const LIST_AFTER = /^(?:\s+\S+){0,6}?\s*,?\s*(?:including|include[sd]?|among them|such as|namely|incluidos?|incluyendo|entre ellos)\b|^\s+(?:were|are)\s*:/;
 /** "his father", "her mother", "members of the network": the cue is about a relative or others. */
 const OTHER_SUBJECT = /\b(?:(?:his|her|their|whose)(?:\s+\S+){0,2}?\s+(?:father|mother|son|daughter|brother|sister|wife|husband|parents|relatives|colleagues?|associates?|supporters|followers|friends?|lawyer|uncle|aunt|cousin|nephew|niece|grandfather|grandmother)|members of|(?:dozens|hundreds|thousands) of (?:his|her|their)?\s*\S+)\b[^.;:]*$/;
+/** "at the funeral of a teenager who died": a relative clause about someone unnamed. */
+const OTHER_RELATIVE =
+  /\b(?:a|an|the|another|other|two|three|several)\s+(?:[\w-]+\s+){0,2}?(?:teenager|man|woman|boy|girl|student|child|protester|person|people|prisoner|detainee|inmate|activist|journalist|colleague|relative|friend|worker|farmer|villager|resident)s?\s+(?:who|that)\s+(?:(?:had|has|have|was|were|been|later|allegedly|reportedly)\s+){0,2}$/;
 /** A cue word that is the topic of a document, meeting or campaign: "manual on documenting torture". */
 const TOPIC =
   /\b(?:documenting|documentation of|prevention of|preventing|combat(?:t)?ing|(?:manual|training|workshop|course|guide|guidelines|handbook|conference|seminar|report|rapporteur|convention|committee) (?:on|against|about)(?: the)?(?: (?:prevention|documentation|investigation) of)?|convention against)\s+$/;
@@ -76,11 +80,13 @@ const VANISHED = /missing|disappear|abduct|kidnap|whereabouts|not been (?:seen|h
 
 const RANK: Record<Level, number> = { critical: 4, 'good-news': 3, high: 2, elevated: 1 };
 
-function collect(lower: string, re: RegExp, level: Level, out: Cue[], quotes: readonly [number, number][]): void {
+function collect(lower: string, re: RegExp, level: Level, out: Cue[], quotes: readonly [number, number][], names: string | null): void {
   re.lastIndex = 0;
   for (let m = re.exec(lower); m; m = re.exec(lower)) {
     const before = lower.slice(Math.max(0, m.index - 60), m.index);
     if (NEGATION.test(before)) continue;
+    // "the Commission for Missing Persons", "the Committee against Torture": a word of a name
+    if (names !== null && CAPITAL.test(names[m.index]!) && WORD_BEFORE.test(names.slice(Math.max(0, m.index - 30), m.index))) continue;
     // "a manual on documenting torture": the subject of a text or a meeting, not an event
     if (TOPIC.test(before)) continue;
     let lv: Level = level;
@@ -90,6 +96,8 @@ function collect(lower: string, re: RegExp, level: Level, out: Cue[], quotes: re
     const modal = MODAL.test(before) || MODAL_FAR.test(before);
     if ((lv === 'critical' || lv === 'high') && modal) lv = 'elevated';
     const scheduled = /^(?:due|set|expected|scheduled|decision|decided|ruled|voted|agreed|ordered)\b/.test(m[0]);
+    // "the release of X should be the priority": a demand
+    if (lv === 'good-news' && /^(?:release|freeing)\b/.test(m[0]) && RELEASE_DEMANDED.test(clauseAround(lower, m.index + m[0].length, m.index + m[0].length))) continue;
     if (lv === 'good-news' && !scheduled && modal && !/\b(?:was|were|been|being|is|are|has|have|had)\s+\S*\s*(?:released|freed)$/.test(lower.slice(Math.max(0, m.index - 40), m.index + m[0].length))) continue;
     let time = 0;
     if (EARLIER.test(before)) time = -1;
@@ -102,10 +110,26 @@ function collect(lower: string, re: RegExp, level: Level, out: Cue[], quotes: re
     const those = /^(?:among )?those\b/.test(m[0]) || /\bthose\s+$/.test(before);
     const lm = LIST_AFTER.exec(lower.slice(end, end + 80)) ?? (those ? /^(?:\s+[^\s,.;:]+){0,4}?\s+(?:were|are)\b/.exec(lower.slice(end, end + 60)) : null);
     if (those && !lm) continue;
-    const om = OTHER_SUBJECT.exec(lower.slice(Math.max(0, m.index - 120), m.index));
+    const om = OTHER_SUBJECT.exec(lower.slice(Math.max(0, m.index - 120), m.index)) ?? OTHER_RELATIVE.exec(lower.slice(Math.max(0, m.index - 120), m.index));
     const quote = quotes.find(([a, b]) => a <= m!.index && m!.index < b && !FIRST_PERSON.test(lower.slice(a, b))) ?? null;
     out.push({ level: lv, at: m.index, time, word, list: lm ? end + lm[0].length : -1, other: om ? Math.max(0, m.index - 120) + om.index : -1, after: those, quote });
   }
+}
+
+const CAPITAL = /\p{Lu}/u;
+/** A word (or a comma) right before: the capital is not the first of a sentence or of a quotation. */
+const WORD_BEFORE = /[\p{L},]\s+$/u;
+
+/** Is the sentence in Title Case (a headline), where every word has a capital? */
+function titleCase(s: string): boolean {
+  let words = 0;
+  let caps = 0;
+  for (const w of s.split(/\s+/)) {
+    if (w.length < 4 || !/^\p{L}/u.test(w)) continue;
+    words++;
+    if (CAPITAL.test(w[0]!)) caps++;
+  }
+  return words >= 3 && caps / words >= 0.8;
 }
 
 /** The clause around a cue: from the last clause break before it to the next one after. */
@@ -151,11 +175,13 @@ export function sentenceCues(sentence: string): Cue[] {
   if (open >= 0) quotes.push([open, stripped.length]);
   const lower = stripped.toLowerCase();
   const out: Cue[] = [];
-  collect(lower, CRITICAL, 'critical', out, quotes);
-  collect(lower, HIGH, 'high', out, quotes);
-  collect(lower, ELEVATED, 'elevated', out, quotes);
-  collect(lower, GOOD, 'good-news', out, quotes);
-  for (const { re, level } of NATIVE_CUES) collect(lower, re, level, out, quotes);
+  // capitals tell names from words, except in a Title Case headline
+  const names = titleCase(stripped) ? null : stripped;
+  collect(lower, CRITICAL, 'critical', out, quotes, names);
+  collect(lower, HIGH, 'high', out, quotes, names);
+  collect(lower, ELEVATED, 'elevated', out, quotes, names);
+  collect(lower, GOOD, 'good-news', out, quotes, names);
+  for (const { re, level } of NATIVE_CUES) collect(lower, re, level, out, quotes, null);
   ACTIVE_RELEASE.lastIndex = 0;
   for (let m = ACTIVE_RELEASE.exec(stripped); m; m = ACTIVE_RELEASE.exec(stripped)) {
     const before = lower.slice(Math.max(0, m.index - 60), m.index);

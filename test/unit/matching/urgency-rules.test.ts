@@ -174,3 +174,21 @@ describe('Turkish and Portuguese cues; sentencing', () => {
     expect(level('The experts expressed concern about the sentencing of journalists of the outlet, including Ruslan Abbasov and Dina Haddad.', 'q')).toBe('high');
   });
 });
+
+describe('cue words that are not events', () => {
+  it('ignores a cue word inside a capitalised name ("Commission for Missing Persons")', () => {
+    expect(level('The court acquitted Ruslan Abbasov, former head of the Commission for Missing Persons, on Monday.', 'r')).toBe('good-news');
+    // a Title Case headline keeps its cues
+    expect(level('', 'r', 'Ruslan Abbasov Missing After Police Raid')).toBe('critical');
+  });
+  it('gives a relative clause about someone unnamed to them ("a teenager who died")', () => {
+    expect(level('Ruslan Abbasov was arrested at the funeral of a teenager who died in custody.', 'r')).toBe('high');
+  });
+  it('reads "the release of X should be the priority" as a demand', () => {
+    expect(level('She said the release of Ruslan Abbasov should be the priority of every negotiation.', 'r')).toBe('info');
+  });
+  it('reads Spanish and French reports of attacks', () => {
+    expect(level('El líder social Ruslan Abbasov resultó gravemente herido tras ser atacado por hombres armados.', 'r')).toBe('critical');
+    expect(level('Ruslan Abbasov a été attaqué devant son domicile.', 'r')).toBe('critical');
+  });
+});
