@@ -47,6 +47,7 @@ const NATIVE_CUES: { re: RegExp; level: Level }[] = [
   { re: /(ปล่อยตัว|ได้รับการประกันตัว|ให้ประกันตัว|ដោះលែង|释放|釋放|获释|獲釋|无罪|無罪|آزاد شد|آزاد کرد|الإفراج|افراج|الافراج|أفرج|أطلق سراح|إطلاق سراح|براءة)/gu, level: 'good-news' },
 ];
 
+const UNDONE = /\b(?:revok\w*|rescind\w*|cancell?\w*|withdr[ae]w\w*|overturn\w*|violat\w*|breach\w*|terms of)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:\S+\s+)?$/;
 const NEGATION = /\b(not|never|no|n't|without|neither|nor|deny|denies|denied that|false|rumou?rs? (?:of|that)|dismissed reports?|não|chưa|không)\s*$/;
 const MODAL =
   /(?:\bto\s+$)|\b(must|should|could|would|may|might|(?:campaign|appeal|push|lobb|fight|press|plea|petition)\w* for|calls? for|called for|calling for|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|risk(?:s)? of|at risk|threat(?:s|ened|ens)? (?:to|with|of)|under threat of|fears?|feared|if|unless|warrants? for|seeking|sought|plan(?:s|ned)? to|trying to|tried to|order(?:ed)? to|order(?:ed|ing|s)|wanted for|possible|potential|faced? with|attempted|threaten(?:ed|s)? to|questioning|pending|exig\S*|pid\S*|piden|para|reclam\S*)\s+(?:\S+\s+){0,2}$/;
@@ -62,7 +63,7 @@ const PAST_CLAUSE = /\b(?:in|from|during|between|by) (?:(?:early|late|mid)[- ])?
 /** Said of the whole sentence: "..., witnesses said at the time." */
 const PAST_SENTENCE = /\b(?:said|reported|recalled) at the time\b/;
 /** "remains detained", "is still held": a current state, whatever dates the clause mentions. */
-const ONGOING = /\b(?:remains?|remained|still|is being|are being|continues? to be|(?:has|have) been(?= (?:\S+ )?(?:held|detained|imprisoned|jailed|in (?:custody|detention|prison|jail)|behind bars|under house arrest)))\s+(?:\S+\s+){0,2}$/;
+const ONGOING = /\b(?:remains?|remained|still|is being|are being|continues? to be|(?:has|have) been(?= (?:\S+ )?(?:held|detained|imprisoned|jailed|in (?:custody|detention|prison|jail)|behind bars|under house arrest)))\s+(?:\S+\s+){0,3}$/;
 /** A cue that governs a list of names: "executed four prisoners, including A and B", "those convicted include A". */
 const LIST_AFTER = /^(?:\s+\S+){0,6}?\s*,?\s*(?:including|include[sd]?|among them|such as|namely|incluidos?|incluyendo|entre ellos)\b|^\s+(?:were|are)\s*:/;
 /** "his father", "her mother", "members of the network": the cue is about a relative or others. */
@@ -85,6 +86,8 @@ function collect(lower: string, re: RegExp, level: Level, out: Cue[], quotes: re
   for (let m = re.exec(lower); m; m = re.exec(lower)) {
     const before = lower.slice(Math.max(0, m.index - 60), m.index);
     if (NEGATION.test(before)) continue;
+    // "revoked the conditional release", "violated the terms of his release": a release undone
+    if (level === 'good-news' && UNDONE.test(before)) continue;
     // "the Commission for Missing Persons", "the Committee against Torture": a word of a name
     if (names !== null && CAPITAL.test(names[m.index]!) && WORD_BEFORE.test(names.slice(Math.max(0, m.index - 30), m.index))) continue;
     // "a manual on documenting torture": the subject of a text or a meeting, not an event
@@ -102,7 +105,7 @@ function collect(lower: string, re: RegExp, level: Level, out: Cue[], quotes: re
     let time = 0;
     if (EARLIER.test(before)) time = -1;
     // "before being freed in 2010": later than the rest of the sentence, but itself background
-    else if (LATER.test(before) || /\bre-?(?:arrested|detained)/.test(word)) time = PAST_CLAUSE.test(clauseAround(lower, m.index + m[0].length, m.index + m[0].length)) ? -0.5 : 1;
+    else if (LATER.test(before) || /\bre-?(?:arrested|detained)/.test(word) || (lv === 'high' && /\bre-$/.test(before))) time = PAST_CLAUSE.test(clauseAround(lower, m.index + m[0].length, m.index + m[0].length)) ? -0.5 : 1;
     else if (!ONGOING.test(before) && (PAST_CLAUSE.test(clauseAround(lower, m.index, m.index + m[0].length)) || PAST_SENTENCE.test(lower))) time = -1;
     const end = m.index + m[0].length;
     // "among those released were A, B and C": the list follows "were"; "those released" names a group,
@@ -231,11 +234,20 @@ const URGENCY_RANK: Record<Urgency, number> = { critical: 5, 'good-news': 4, hig
  */
 export function combineLevels(levels: readonly Urgency[], times?: readonly number[]): Urgency {
   let current = false;
-  if (times) for (let i = 0; i < levels.length; i++) if (levels[i] !== 'info' && times[i]! >= 0) current = true;
+  let latest = 0;
+  if (times) {
+    for (let i = 0; i < levels.length; i++) {
+      if (levels[i] === 'info' || times[i]! < 0) continue;
+      current = true;
+      if (times[i]! > latest) latest = times[i]!;
+    }
+  }
   let best: Urgency = 'info';
   for (let i = 0; i < levels.length; i++) {
     const l = levels[i]!;
     if (current && times && times[i]! < 0) continue;
+    // "re-arrested days after being freed": an event told as later than the news outranks the rest
+    if (latest > 0 && times && times[i]! < latest && l !== 'info') continue;
     if (URGENCY_RANK[l] > URGENCY_RANK[best]) best = l;
   }
   return best;

@@ -192,3 +192,15 @@ describe('cue words that are not events', () => {
     expect(level('Ruslan Abbasov a été attaqué devant son domicile.', 'r')).toBe('critical');
   });
 });
+
+describe('releases undone', () => {
+  it('reads a re-arrest after a release as the latest news, across sentences', () => {
+    expect(level('Ruslan Abbasov has been re-arrested days after being freed on bail. He was released last week after 600 days in detention.', 'r')).toBe('high');
+  });
+  it('does not read a revoked release as a release', () => {
+    expect(level('The authorities revoked the conditional release of Ruslan Abbasov on Tuesday.', 'r')).toBe('info');
+  });
+  it('reads "released in 2021 but remains subject to a travel ban" as the ban', () => {
+    expect(level('Dina Haddad was released in February 2021 but remains subject to a travel ban.', 'q')).toBe('elevated');
+  });
+});
