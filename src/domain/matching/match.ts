@@ -868,11 +868,12 @@ const QUOTE_CLOSE = /^\s*["”’'»)]\s*$/;
 /** How far (in characters) from a mention an urgency cue may be. */
 const CUE_REACH = 160;
 /**
- * Text between two names that makes them one list: ", ", " and ", ", 32, and ", ", two other citizens, and ";
+ * Text between two names that makes them one list: ", ", " and ", ", 32, and ", ", two other citizens, and ",
+ * ", editor-in-chief " (a role before the next name);
  * the rest of a name around a nickname may be on either side ('"Penguin" Chiwarak and Panusaya "Rung"').
  */
 const LIST_JOIN =
-  /^\s*["”’']?\s*(?:["“”‘’']?\p{Lu}[\p{L}'-]*["“”‘’']?\s*){0,3}(?:,\s*[^,.;:]{0,40},)?\s*(?:,|and|&|or|as well as|along with)?\s*(?:his wife|her husband)?\s*,?\s*(?:["“”‘’']?\p{Lu}[\p{L}'-]*["“”‘’']?\s*){0,3}["“‘']?\s*$/u;
+  /^\s*["”’']?\s*(?:["“”‘’']?\p{Lu}[\p{L}'-]*["“”‘’']?\s*){0,3}(?:,\s*[^,.;:]{0,40},)?\s*(?:,|and|&|or|as well as|along with)?\s*(?:his wife|her husband)?\s*,?\s*(?:(?:the\s+)?(?:(?!(?:who|whom|which|that|said|says|told|was|were|is|are|has|had|and|or)\b)[\p{Ll}-]+\s+){1,3})?(?:["“”‘’']?\p{Lu}[\p{L}'-]*["“”‘’']?\s*){0,3}["“‘']?\s*$/u;
 
 /** The rest of a plural subject the mention is in, then its verb: ", B and C were among 16 prisoners ". */
 const PLURAL_SUBJECT =

@@ -52,14 +52,14 @@ const NEGATION = /\b(not|never|no|n't|without|neither|nor|deny|denies|denied tha
 const MODAL =
   /(?:\bto\s+$)|\b(must|should|could|would|may|might|(?:campaign|appeal|push|lobb|fight|press|plea|petition)\w* for|calls? for|called for|calling for|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|risk(?:s)? of|at risk|threat(?:s|ened|ens)? (?:to|with|of)|under threat of|fears?|feared|if|unless|warrants? for|seeking|sought|plan(?:s|ned)? to|trying to|tried to|order(?:ed)? to|order(?:ed|ing|s)|wanted for|possible|potential|faced? with|attempted|threaten(?:ed|s)? to|questioning|pending|exig\S*|pid\S*|piden|para|reclam\S*)\s+(?:\S+\s+){0,2}$/;
 /** Calls and demands reach further: "called for the immediate and unconditional release of". */
-const MODAL_FAR = /\b(?:calls?|called|calling|appeal\w*|urg\w+|demand\w*|press\w*|campaign\w*|kêu gọi|yêu cầu|exig\S*|pid\S*|reclam\S*)\s+(?:for\s+|on\s+)?(?:\S+\s+){0,5}$/;
+const MODAL_FAR = /\b(?:calls?|called|calling|appeal\w*(?! against)|urg\w+|demand\w*|press\w*|campaign\w*|kêu gọi|yêu cầu|exig\S*|pid\S*|reclam\S*)\s+(?:for\s+|on\s+)?(?:\S+\s+){0,5}$/;
 const ACCUSED = /\b(accus\S*|charg\S*|convict\S*|suspicion|suspected|alleged\S*|plotting|planning|guilty|for the|complaint)\s+(?:\S+\s+){0,4}$/;
 const RELEASE_DEMANDED = /\b(?:should|must|would|could|is a priority|remains? a priority|is needed|is essential|is overdue)\b/;
 /** "... assault and other charges", "... murder case": the cue names what someone is accused of. */
 const ACCUSATION_AFTER = /^(?:\s+(?!(?:against|of|without|no|any)\b)\S+){0,3}?\s+(?:charges?|allegations?|accusations?|case|cases|conviction|trial)\b/;
 const EARLIER = /(?:\b(after|following|since|previously|formerly|earlier|once|had been|prior|first|had spent|had served|tras|después de|había sido|habia sido|trước đó|après)\s+(?:\S+\s+){0,2}$)|(?:หลัง|پیش‌تر|پیشتر|早前|此前|曾)\S{0,12}$/u;
 /** A past date or "at the time" in the cue's clause: background, not the news. */
-const PAST_CLAUSE = /\b(?:in|from|during|between|by) (?:(?:early|late|mid)[- ])?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d\b|\b(?:\d+|two|three|four|five|six|ten|several|many) (?:years?|decades?) ago\b|\blast year\b|\bat the time\b|\bin the past\b|\b(?:the )?past (?:decade|\d+ years|few years)\b|\b(?:several|many|multiple|numerous|\w+) times\b|\brepeatedly\b|\bsince (?:(?:early|late|mid)[- ])?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d\b/;
+const PAST_CLAUSE = /\b(?:in|from|during|between|by) (?:(?:early|late|mid)[- ])?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d\b|\b(?:\d+|two|three|four|five|six|ten|several|many) (?:years?|decades?) ago\b|\blast year\b|\bthe same (?:year|month|week|day)\b|\bat the time\b|\bin the past\b|\b(?:the )?past (?:decade|\d+ years|few years)\b|\b(?:several|many|multiple|numerous|\w+) times\b|\brepeatedly\b|\bsince (?:(?:early|late|mid)[- ])?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d\b/;
 /** Said of the whole sentence: "..., witnesses said at the time." */
 const PAST_SENTENCE = /\b(?:said|reported|recalled) at the time\b/;
 /** "remains detained", "is still held": a current state, whatever dates the clause mentions. */
@@ -92,6 +92,8 @@ function collect(lower: string, re: RegExp, level: Level, out: Cue[], quotes: re
     if (names !== null && CAPITAL.test(names[m.index]!) && WORD_BEFORE.test(names.slice(Math.max(0, m.index - 30), m.index))) continue;
     // "a manual on documenting torture": the subject of a text or a meeting, not an event
     if (TOPIC.test(before)) continue;
+    // "el desaparecido diario": "defunct", an adjective before its noun
+    if (level === 'critical' && /^desaparecid/.test(m[0]) && /\b(?:el|la|los|las|del|al|un|una)\s+$/.test(before)) continue;
     let lv: Level = level;
     const word = m[1] ?? m[0];
     // "jailed on sexual assault charges": the crime of the accusation, not violence done to them

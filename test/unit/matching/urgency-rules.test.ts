@@ -204,3 +204,17 @@ describe('releases undone', () => {
     expect(level('Dina Haddad was released in February 2021 but remains subject to a travel ban.', 'q')).toBe('elevated');
   });
 });
+
+describe('lists with roles, appeals and adjectives', () => {
+  it('gives a verb to every name of a list whose names carry roles', () => {
+    const text = 'The court sentenced outlet director Ruslan Abbasov, editor-in-chief Dina Haddad, reporter Hafiz Babali and others to nine years each.';
+    expect(level(text, 'q')).toBe('high');
+  });
+  it('reads an appeal against a sentence as the sentence', () => {
+    expect(level('The court postponed Ruslan Abbasov\'s final appeal against his 27-year sentence for treason.', 'r')).toBe('high');
+  });
+  it('reads "el desaparecido diario" as a defunct newspaper, and "the same year" as the past', () => {
+    expect(level('El periodista Ruslan Abbasov, fundador del desaparecido diario La Voz, habló el lunes.', 'r')).toBe('info');
+    expect(level('Ruslan Abbasov was deported in 2018, and Dina Haddad was forcibly returned the same year.', 'q')).toBe('high');
+  });
+});
