@@ -749,6 +749,9 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
           if (rs0 >= c.other && re0 <= c.at && COMPLEMENT.test(lead)) return false;
         }
         if (c.after && rs0 < c.at) return false;
+        // "X's lawyer was arrested": about the one X's noun names
+        // (but "X's wife said he was tortured" is about X)
+        if (c.at >= re0 && POSSESSED_OTHER.test(cueGap(raw, re0, c.at)) && !SPEECH.test(cueGap(raw, re0, c.at))) return false;
         if (c.quote && !(rs0 >= c.quote[0] && re0 <= c.quote[1])) return false;
         // "X said the abduction showed ...": reported speech about something else
         if (c.at >= re0 && SPEECH_THEN_OTHER.test(cueGap(raw, re0, c.at))) return false;
@@ -757,7 +760,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
       // a cue governing a list ("released 123 prisoners, including A and B") reaches every name in it
       const listed = cues.filter(
         (c) =>
-          (c.list >= 0 && rs0 >= c.list && !COMPLEMENT.test(cueGap(raw, Math.max(0, rs0 - 40), rs0))) ||
+          (c.list >= 0 && rs0 >= c.list && !COMPLEMENT.test(cueGap(raw, Math.max(0, rs0 - 40), rs0)) && !POSSESSED_OTHER.test(cueGap(raw, re0, re0 + 40))) ||
           // "A, a reporter, B and C were among 16 prisoners freed": the verb of a plural subject
           (c.at >= re0 && c.list < 0 && PLURAL_SUBJECT.test(cueGap(raw, re0, c.at))),
       );
@@ -878,6 +881,11 @@ const LIST_JOIN =
 /** The rest of a plural subject the mention is in, then its verb: ", B and C were among 16 prisoners ". */
 const PLURAL_SUBJECT =
   /^(?:(?!\b(?:said|says|told|reported|announced|stated|wrote|added|when|while|after|because|who|whom|which|that|whose|was|is|has)\b)[^.;:!?])*\band\b(?:(?!\b(?:said|says|told|reported|announced|stated|wrote|added|when|while|after|because|who|whom|which|that|whose|was|is|has)\b)[^.;:!?])*\b(?:were|are|have been|had been)(?: (?:all|both|each|also|later|among|then))*(?: \S+){0,3} ?$/;
+
+const SPEECH = /\b(?:said|says|told|reported|fears?|feared|believes?|believed|added|wrote|confirmed)\b/;
+/** "'s lawyer", "'s party": the mention is the possessor of someone or something else. */
+const POSSESSED_OTHER =
+  /^\s*['’]s\s+(?:[\p{L}-]+\s+){0,2}?(?:lawyers?|attorneys?|sons?|daughters?|wife|husband|brothers?|sisters?|father|mother|parents|family|relatives?|nephew|niece|cousin|party|government|supporters|colleagues|aides?|assistant|driver|bodyguards?|staff|office|organi[sz]ation|group|movement|newspaper|website|associates|followers|friends?|co-defendants?|deputy|spokes(?:man|woman|person))\b/u;
 
 /** "the daughter of X said her father ...": the relative named later is X. */
 const KIN_OF = /\b(?:son|daughter|wife|husband|mother|father|brother|sister|child|children|family|widow) of\s*$/;

@@ -117,9 +117,12 @@ function collect(lower: string, re: RegExp, level: Level, out: Cue[], quotes: re
     if (those && !lm) continue;
     const om = OTHER_SUBJECT.exec(lower.slice(Math.max(0, m.index - 120), m.index)) ?? OTHER_RELATIVE.exec(lower.slice(Math.max(0, m.index - 120), m.index));
     const quote = quotes.find(([a, b]) => a <= m!.index && m!.index < b && !FIRST_PERSON.test(lower.slice(a, b))) ?? null;
-    out.push({ level: lv, at: m.index, time, word, list: lm ? end + lm[0].length : -1, other: om ? Math.max(0, m.index - 120) + om.index : -1, after: those, quote });
+    // "the death in custody of Mahsa Amini", "the release of X": an event named with whom it befell
+    const ofName = names !== null && (/\bof$/.test(m[0]) ? /^\s+\p{Lu}/u : OF_NAME).test(names.slice(end, end + 60));
+    out.push({ level: lv, at: m.index, time, word, list: lm ? end + lm[0].length : -1, other: om ? Math.max(0, m.index - 120) + om.index : -1, after: those || ofName, quote });
   }
 }
+const OF_NAME = /^\s+of\s+(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,3}?\p{Lu}/u;
 
 const CAPITAL = /\p{Lu}/u;
 /** A word (or a comma) right before: the capital is not the first of a sentence or of a quotation. */

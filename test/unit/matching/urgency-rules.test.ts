@@ -218,3 +218,16 @@ describe('lists with roles, appeals and adjectives', () => {
     expect(level('Ruslan Abbasov was deported in 2018, and Dina Haddad was forcibly returned the same year.', 'q')).toBe('high');
   });
 });
+
+describe('whom an event befell', () => {
+  it('gives "the death in custody of X" to X, not to a person named before', () => {
+    expect(level('The prize to Dina Haddad followed protests over the death in custody of Mahsa Amini, a student.', 'q')).toBe('info');
+    expect(level('Protests followed the arrest of Dina Haddad on Monday.', 'q')).toBe('high');
+  });
+  it('does not give a list verb or a cue to a possessor ("X\'s party", "X\'s lawyer")', () => {
+    expect(level('The junta executed four prisoners, including a former lawmaker from Dina Haddad\'s party.', 'q')).toBe('info');
+    expect(level('Dina Haddad\'s lawyer was arrested on Friday.', 'q')).toBe('info');
+    expect(level('Dina Haddad\'s wife said she had been tortured.', 'q')).toBe('critical');
+    expect(level('Dina Haddad\'s arrest on Friday shocked her colleagues.', 'q')).toBe('high');
+  });
+});
