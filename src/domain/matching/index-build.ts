@@ -74,10 +74,17 @@ export class WatchIndex {
     if (this.crossScript.size === 0) return undefined;
     const c0 = key.charCodeAt(0);
     if (c0 < 0x0400 || c0 > 0x06ff) return undefined;
-    const sk = c0 >= 0x0600 ? arabicConsonants(key) : cyrillicSkeleton(key);
-    if (sk.length < 3) return undefined;
-    return this.crossScript.get(c0 >= 0x0600 ? `#${sk}` : sk);
+    let found = this.crossMemo.get(key);
+    if (found === undefined) {
+      const sk = c0 >= 0x0600 ? arabicConsonants(key) : cyrillicSkeleton(key);
+      found = (sk.length >= 3 && this.crossScript.get(c0 >= 0x0600 ? `#${sk}` : sk)) || null;
+      // bounded like the word table: a stream of novel words cannot grow it without limit
+      if (this.crossMemo.size >= 100_000) this.crossMemo.clear();
+      this.crossMemo.set(key, found);
+    }
+    return found ?? undefined;
   }
+  private readonly crossMemo = new Map<string, number[] | null>();
 
   /** The term's skeleton for Arabic-script words (cross-script.latinConsonants), memoised; '' if none. */
   termConsonants(term: number): string {
