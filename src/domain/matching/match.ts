@@ -44,6 +44,7 @@ class ItemTokens {
     readonly idx: WatchIndex,
     readonly toks: Token[],
     lowerCaseText: boolean,
+    private readonly text: string,
   ) {
     const n = toks.length;
     this.keys = new Array<string>(n);
@@ -69,6 +70,15 @@ class ItemTokens {
       for (const t of this.toks) if (t.cased && !t.up) this.lowerWords.add(t.t);
     }
     return this.lowerWords.has(word);
+  }
+
+  /** Is token j one capitalised word in quotes between two capitalised words ('Parit "Penguin" Chiwarak')? */
+  quotedNickname(j: number): boolean {
+    const p = this.toks[j - 1];
+    const t = this.toks[j]!;
+    const n = this.toks[j + 1];
+    if (!p || !n || !t.up || !n.up || n.gap !== GAP_BREAK) return false;
+    return QUOTE_OPEN.test(this.text.slice(p.e, t.s)) && QUOTE_CLOSE.test(this.text.slice(t.e, n.s));
   }
 
   /** Is token i a name particle that may be absent (al-, el-, de, van ...)? Same rule as names.isParticleAt. */
@@ -162,7 +172,8 @@ class ItemTokens {
     let j = i + 1;
     while (j < this.toks.length) {
       const g = this.toks[j]!.gap;
-      if (g !== GAP_SPACE && g !== GAP_HYPHEN) return -1;
+      // 'Panusaya "Rung" Sithijirawattanakul': past a quoted nickname inside the name
+      if (g !== GAP_SPACE && g !== GAP_HYPHEN) return j === i + 1 && this.quotedNickname(j) ? j + 1 : -1;
       if (this.particleAt(j) && j + 1 < this.toks.length) {
         j++;
         continue;
@@ -176,7 +187,7 @@ class ItemTokens {
     let j = i;
     for (;;) {
       const g = this.toks[j]!.gap;
-      if (g !== GAP_SPACE && g !== GAP_HYPHEN) return -1;
+      if (g !== GAP_SPACE && g !== GAP_HYPHEN) return j === i && j >= 2 && this.quotedNickname(j - 1) ? j - 2 : -1;
       j--;
       if (j < 0) return -1;
       if (this.particleAt(j)) continue;
@@ -204,7 +215,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
     if (t.up) capital++;
   }
   const lowerCaseText = cased > 20 && capital / cased < 0.02;
-  const it = new ItemTokens(idx, toks, lowerCaseText);
+  const it = new ItemTokens(idx, toks, lowerCaseText, combined);
 
   // context words of watched persons present in the item. A bare country name ("Egypt") is too
   // common in news to say which of a country's people is meant: it licenses nothing. A common noun
@@ -478,7 +489,11 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   // own context word in the item. A name between "in"/"at"/"from" and ", <country>" is a place.
   for (const h of hits) {
     if (h.ts < 0 || h.score < REVIEW_THRESHOLD) continue;
-    const leftOut = h.reasons[0] === SHORT_LEFT_OUT || (h.reasons[0] === SHORT_FIRST_LEFT_OUT && it.honorificBefore(h.ts - 1) === 0);
+    const leftOut =
+      h.reasons[0] === SHORT_LEFT_OUT ||
+      (h.reasons[0] === SHORT_FIRST_LEFT_OUT && it.honorificBefore(h.ts - 1) === 0) ||
+      // "U Kyaw Min" for "Kyaw Min Yu": Burmese names have no family name, a shorter one is another name
+      (h.reasons[0]!.startsWith('shortened name') && h.ts > 0 && BURMESE_TITLES.has(it.keys[h.ts - 1]!));
     if (leftOut && h.score > SHORTENED_SCORE && ctxAt(h.person, h.s) === undefined) {
       const full = hits.some((o) => o.person === h.person && o.full && !o.reasons[0]!.startsWith('shortened name') && o.score >= ALERT_THRESHOLD);
       if (!full) {
@@ -557,7 +572,11 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
       const office = APPOSITION_OFFICE.exec(after);
       if (ap && !sentenceCues(sent).some((c) => c.level === 'critical' || c.level === 'high')) why = `described as ${ap[1]}`;
       // an official or manager arrested is news about someone, but not about the watched person
-      else if (office) why = `described as ${office[1]} of ${office[2]}`;
+      else if (office) why = `described as ${office[1] ?? office[3]}`;
+      else {
+        const title = OFFICE_TITLE_BEFORE.exec(combined.slice(Math.max(0, h.s - 40), h.s).toLowerCase());
+        if (title) why = `titled ${title[1]}`;
+      }
     }
     if (why) {
       h.score = SHORTENED_SCORE;
@@ -828,6 +847,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
 
 /** A name part, or a misspelt name, of a person named in full elsewhere in the item. */
 const NAMED_ELSEWHERE_SCORE = 0.85;
+const BURMESE_TITLES: ReadonlySet<string> = new Set(['u', 'daw', 'ko', 'ma', 'maung', 'mg', 'saw', 'naw', 'nang', 'sai', 'ki']);
 /** Kinds of complete names: found inside a longer name, they are probably someone else's. */
 const LONGER_NAME_KINDS: ReadonlySet<string> = new Set(['full name', 'alias', 'name order reversed', 'name order rotated', 'joined name parts']);
 /** A spelling variant that is not good enough evidence on its own: kept for review, never alerts. */
@@ -845,14 +865,17 @@ const OWN_GENERATION = /(?:^|[\s,-])(?:jr|sr|snr|jnr|junior|senior|the elder|the
 const ELDER_WORDS: ReadonlySet<string> = new Set(['elder', 'younger']);
 /** Words that make a sentence about a sports match or player (one strong word, or two weak ones). */
 const SPORT_STRONG =
-  /\b(?:scored|scores|(?<!hunger )striker|(?<!(?:rights|land|environmental|public|women's|peace) )defender|midfielder|goalkeeper|footballer|stoppage time|hat-trick|halftime|half-time|free kick|penalty kick|premier league|champions league|transfer window|red card|yellow card|archery|archer|(?:gold|silver|bronze) medal|medall?ist|championships?|olympics?|olympian|world cup|grand slam|(?:semi|quarter)-?finals?|defending champion|tennis|cricketer|golfer|boxer|wrestler|cyclist|sprinter|marathon)\b/;
+  /\b(?:scored|scores|(?<!hunger )striker|(?<!(?:rights|land|environmental|public|women's|peace) )defender|midfielder|goalkeeper|footballer|stoppage time|hat-trick|halftime|half-time|free kick|penalty kick|premier league|champions league|transfer window|red card|yellow card|archery|archer|(?:gold|silver|bronze) medal|medall?ist|championships?|olympics?|olympian|world cup|grand slam|(?:semi|quarter)-?finals?|defending champion|tennis|cricketer|golfer|boxer|wrestler|cyclist|sprinter|marathon|volleyball|basketball|badminton|handball|rugby|squad|captained|national team|sea games|asian games)\b/;
 const SPORT_WEAK = /\b(?:struck|match|league|club|coach|stadium|goals?|season|tournament|fixture|derby|suspended \w+ games)\b/g;
 /** Entertainment: an album, a tour, a single, a concert. */
 const SHOW_STRONG = /\b(?:album|singer-songwriter|songwriter|box office|hitmaker|sitcom|blockbuster)\b/;
 const SHOW_WEAK = /\b(?:tour|single|concert|singer|film|movie|actor|actress|festival|tickets)\b/g;
 /** ", 58, former deputy director of the land office": a post in a government office or a company. */
 const APPOSITION_OFFICE =
-  /^\s*,\s*(?:\d{2,3},\s*)?(?:(?:a|an|the)\s+)?(?:(?:former|ex-|deputy|vice|vice-|acting|then|chief|senior|general)\s*)*(director|chairman|chairwoman|chairperson|head|official|manager|accountant|governor|mayor|minister|secretary|commander|officer|president)\s+of\s+(?:(?:the|a|an)\s+)?(?:[\p{L}'-]+\s+){0,3}?(office|department|ministry|committee|bureau|administration|council|company|firm|bank|corporation|police|province|district|municipality)\b/u;
+  /^\s*,\s*(?:\d{2,3},\s*)?(?:(?:a|an|the)\s+)?(?:(?:(?:former|ex-|deputy|vice|vice-|acting|then|chief|senior|general)\s*)*(director|chairman|chairwoman|chairperson|head|official|manager|accountant|governor|mayor|minister|secretary|commander|officer|president)\s+of\s+(?:(?:the|a|an)\s+)?(?:[\p{L}'-]+\s+){0,3}?(?:office|department|ministry|committee|bureau|administration|council|company|firm|bank|corporation|police|province|district|municipality)\b|(member|mp|representative)\s+(?:of parliament\s+)?(?:for|from)\s+\p{L}|(?:retired\s+)?(diplomat|ambassador|civil servant|businessman|businesswoman|tycoon))/u;
+/** "Chairman X", "Deputy Minister X", "General X": a post written as a title before the name. */
+const OFFICE_TITLE_BEFORE =
+  /\b(chairman|chairwoman|chairperson|ceo|chief executive|managing director|director general|deputy minister|vice minister|minister|governor|mayor|general|colonel|major general|police chief|prosecutor|judge|ambassador)\s+$/;
 /** ", an economics professor at ...": a profession in apposition right after the name. */
 const APPOSITION_PROFESSION =
   /^\s*,\s*(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(professor|lecturer|economist|analyst|banker|businessman|businesswoman|entrepreneur|executive|investor|actor|actress|singer|rapper|musician|footballer|athlete|chef|comedian|surgeon|physician|architect|engineer|broker|trader)\b/u;

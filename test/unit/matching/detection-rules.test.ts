@@ -160,6 +160,31 @@ describe('a name without its first part', () => {
   });
 });
 
+describe('namesakes by post, sport and Burmese names', () => {
+  const p = probe([
+    { id: 'pcd', name: 'Pham Chi Dung', context: ['journalist', 'IJAVN'] },
+    { id: 'tw', name: 'Tashi Wangchuk', context: ['Tibetan'] },
+    { id: 'ss', name: 'Sam Sokha', context: ['activist'] },
+    { id: 'kmy', name: 'Kyaw Min Yu', aliases: ['Ko Jimmy'] },
+    { id: 'ps', name: 'Panusaya Sithijirawattanakul' },
+  ]);
+  it('keeps for review a namesake titled with a post ("Chairman X") or described as a member for a place', () => {
+    expect(p.alerts('Chairman Pham Chi Dung said the firm had resumed construction at two projects.')).toEqual([]);
+    expect(p.alerts('The committee, chaired by Tashi Wangchuk, the member from Gasa, backed the plan.')).toEqual([]);
+    expect(p.alerts('The journalist Pham Chi Dung was sentenced to 15 years.')).toEqual(['pcd']);
+  });
+  it('reads a volleyball squad as sport', () => {
+    expect(p.alerts('The squad is built around the setter Sam Sokha, 27, who captained the side at the SEA Games.')).toEqual([]);
+  });
+  it('does not read "U Kyaw Min" as a shortened "Kyaw Min Yu": Burmese names have no family name', () => {
+    expect(p.alerts('U Kyaw Min, a retired diplomat, was appointed deputy foreign minister.')).toEqual([]);
+  });
+  it("reads a full name around a quoted nickname ('Panusaya \"Rung\" Sithijirawattanakul')", () => {
+    expect(p.alerts("Protest leaders Panusaya 'Rung' Sithijirawattanakul and others were charged.")).toEqual(['ps']);
+    expect(p.alerts('Panusaya “Rung” Sithijirawattanakul was charged.')).toEqual(['ps']);
+  });
+});
+
 describe('one-word names', () => {
   const p = probe([
     { id: 'wiji', name: 'Wijiati', context: ['Kulon Progo'] },
