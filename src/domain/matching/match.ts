@@ -1035,9 +1035,14 @@ function titleCaseLines(toks: Token[], text: string): Uint8Array {
     if (cased >= 3 && up / cased >= 0.8) out.fill(1, runStart, end);
   };
   for (let i = 1; i < toks.length; i++) {
-    if (text.lastIndexOf('\n', toks[i]!.s) >= toks[i - 1]!.e) {
-      flush(i);
-      runStart = i;
+    // (only the gap between the two tokens is read: a search of the text would cost a paragraph per token)
+    const s = toks[i]!.s;
+    for (let k = toks[i - 1]!.e; k < s; k++) {
+      if (text.charCodeAt(k) === 10) {
+        flush(i);
+        runStart = i;
+        break;
+      }
     }
   }
   flush(toks.length);
