@@ -16,6 +16,9 @@ export interface NativeHit {
   score: number;
 }
 
+/** Most Latin parts one cross-script skeleton may stand for, for it to be looked up at all. */
+const MAX_CROSS_TERMS = 8;
+
 export interface FuzzyHit {
   term: number;
   dist: number;
@@ -64,20 +67,41 @@ export class WatchIndex {
 
   private skeletonKeys: (string | undefined)[] = [];
   /** Latin name parts by cross-script skeleton ('#'-prefixed: Arabic-script consonant skeletons) */
-  private readonly crossScript = new Map<string, number[]>();
+  private crossScript: Map<string, number[]> | null = null;
+
+  private buildCrossScript(): Map<string, number[]> {
+    const out = new Map<string, number[]>();
+    const add = (sk: string, id: number) => {
+      const l = out.get(sk);
+      if (!l) out.set(sk, [id]);
+      else if (!l.includes(id)) l.push(id);
+    };
+    for (let id = 0; id < this.terms.length; id++) {
+      const t = this.terms[id]!;
+      if (!crossScriptEligible(t)) continue;
+      add(latinSkeleton(t), id);
+      const cons = latinConsonants(t);
+      if (cons.length >= 3) add(`#${cons}`, id);
+    }
+    return out;
+  }
 
   /**
    * Latin name parts a Cyrillic or Arabic-script word (a key with no term of its own) may be written
    * for: "Навального" for "navalny", "الشهاب" for "shehab". Several, since skeletons are coarse.
    */
   crossTerms(key: string): number[] | undefined {
-    if (this.crossScript.size === 0) return undefined;
     const c0 = key.charCodeAt(0);
     if (c0 < 0x0400 || c0 > 0x06ff) return undefined;
+    // built on the first Cyrillic or Arabic-script word: most watchlists never meet one
+    if (this.crossScript === null) this.crossScript = this.buildCrossScript();
     let found = this.crossMemo.get(key);
     if (found === undefined) {
       const sk = c0 >= 0x0600 ? arabicConsonants(key) : cyrillicSkeleton(key);
-      found = (sk.length >= 3 && this.crossScript.get(c0 >= 0x0600 ? `#${sk}` : sk)) || null;
+      const all = sk.length >= 3 ? this.crossScript.get(c0 >= 0x0600 ? `#${sk}` : sk) : undefined;
+      // a skeleton shared by many parts says little and would verify them all: such a word can still
+      // be the other part of a name found from its rarer part (cost(), match.ts)
+      found = all && all.length <= MAX_CROSS_TERMS ? all : null;
       // bounded like the word table: a stream of novel words cannot grow it without limit
       if (this.crossMemo.size >= 100_000) this.crossMemo.clear();
       this.crossMemo.set(key, found);
@@ -204,18 +228,6 @@ export class WatchIndex {
       });
     }
     this.deletions = new DeletionIndex(pairs, count);
-    const addCross = (sk: string, id: number) => {
-      const l = this.crossScript.get(sk);
-      if (!l) this.crossScript.set(sk, [id]);
-      else if (!l.includes(id)) l.push(id);
-    };
-    for (let id = 0; id < this.terms.length; id++) {
-      const t = this.terms[id]!;
-      if (!crossScriptEligible(t)) continue;
-      addCross(latinSkeleton(t), id);
-      const cons = latinConsonants(t);
-      if (cons.length >= 3) addCross(`#${cons}`, id);
-    }
     this.words = new WordTable(this.vocab, this.context);
     this.termLen = new Uint8Array(this.terms.length);
     for (let id = 0; id < this.terms.length; id++) this.termLen[id] = Math.min(255, this.terms[id]!.length);

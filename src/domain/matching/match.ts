@@ -39,6 +39,8 @@ class ItemTokens {
   private fuzzyHits: (FuzzyHit[] | undefined)[];
   readonly capsOk: Uint8Array;
   private lowerWords: Set<string> | null = null;
+  /** cross-script skeletons of Cyrillic and Arabic-script tokens, computed on first use */
+  private readonly skeletons: (string | undefined)[] = [];
 
   constructor(
     readonly idx: WatchIndex,
@@ -155,7 +157,8 @@ class ItemTokens {
     // word may also be another person's native-script part, so this comes before the exact test)
     const c0 = k.charCodeAt(0);
     if (c0 >= 0x0400 && c0 <= 0x06ff) {
-      const sk = c0 >= 0x0600 ? arabicConsonants(k) : cyrillicSkeleton(k);
+      let sk = this.skeletons[i];
+      if (sk === undefined) sk = this.skeletons[i] = c0 >= 0x0600 ? arabicConsonants(k) : cyrillicSkeleton(k);
       if (sk.length >= 2 && sk === (c0 >= 0x0600 ? this.idx.termConsonants(term) : this.idx.termSkeleton(term))) return 0;
     }
     if (this.exact[i]! >= 0) return -1;
