@@ -18,6 +18,7 @@ export interface NativeHit {
 
 /** Most Latin parts one cross-script skeleton may stand for, for it to be looked up at all. */
 const MAX_CROSS_TERMS = 8;
+const LATIN_WORD = /^[a-z]+$/;
 
 export interface FuzzyHit {
   term: number;
@@ -62,12 +63,57 @@ export class WatchIndex {
   private seen: Int32Array = new Int32Array(0);
   private stamp = 0;
 
-  private vowelKeys: (string | undefined)[] = [];
-  private consonantKeys: (string | undefined)[] = [];
-
-  private skeletonKeys: (string | undefined)[] = [];
-  /** Latin name parts by cross-script skeleton ('#'-prefixed: Arabic-script consonant skeletons) */
+  /** memoised per-term keys, one array per kind of key */
+  private readonly vowelKeys: (string | undefined)[] = [];
+  private readonly consonantKeys: (string | undefined)[] = [];
+  private readonly skeletonKeys: (string | undefined)[] = [];
+  /** Latin name parts by cross-script skeleton ('#'-prefixed: Arabic-script consonant skeletons); built on first use */
   private crossScript: Map<string, number[]> | null = null;
+  private readonly crossMemo = new Map<string, number[] | null>();
+
+  private termKey(cache: (string | undefined)[], term: number, key: (t: string) => string): string {
+    let v = cache[term];
+    if (v === undefined) cache[term] = v = key(this.terms[term]!);
+    return v;
+  }
+
+  /** The term with transliteration vowels folded (vowelKey), memoised. */
+  termVowelKey(term: number): string {
+    return this.termKey(this.vowelKeys, term, vowelKey);
+  }
+
+  /** The term's skeleton for Arabic-script words (cross-script.latinConsonants); '' if it is not a Latin word. */
+  termConsonants(term: number): string {
+    return this.termKey(this.consonantKeys, term, (t) => (LATIN_WORD.test(t) ? latinConsonants(t) : ''));
+  }
+
+  /** The term's skeleton for Cyrillic words (cross-script.latinSkeleton); '' if it is not a Latin word. */
+  termSkeleton(term: number): string {
+    return this.termKey(this.skeletonKeys, term, (t) => (LATIN_WORD.test(t) ? latinSkeleton(t) : ''));
+  }
+
+  /**
+   * Latin name parts a Cyrillic or Arabic-script word (a key with no term of its own) may be written
+   * for: "Навального" for "navalny", "الشهاب" for "shehab". Several, since skeletons are coarse.
+   */
+  crossTerms(key: string): number[] | undefined {
+    const c0 = key.charCodeAt(0);
+    if (c0 < 0x0400 || c0 > 0x06ff) return undefined;
+    // built on the first Cyrillic or Arabic-script word: most watchlists never meet one
+    this.crossScript ??= this.buildCrossScript();
+    let found = this.crossMemo.get(key);
+    if (found === undefined) {
+      const sk = c0 >= 0x0600 ? arabicConsonants(key) : cyrillicSkeleton(key);
+      const all = sk.length >= 3 ? this.crossScript.get(c0 >= 0x0600 ? `#${sk}` : sk) : undefined;
+      // a skeleton shared by many parts says little and would verify them all: such a word can still
+      // be the other part of a name found from its rarer part (cost(), match.ts)
+      found = all && all.length <= MAX_CROSS_TERMS ? all : null;
+      // bounded like the word table: a stream of novel words cannot grow it without limit
+      if (this.crossMemo.size >= 100_000) this.crossMemo.clear();
+      this.crossMemo.set(key, found);
+    }
+    return found ?? undefined;
+  }
 
   private buildCrossScript(): Map<string, number[]> {
     const out = new Map<string, number[]>();
@@ -84,62 +130,6 @@ export class WatchIndex {
       if (cons.length >= 3) add(`#${cons}`, id);
     }
     return out;
-  }
-
-  /**
-   * Latin name parts a Cyrillic or Arabic-script word (a key with no term of its own) may be written
-   * for: "Навального" for "navalny", "الشهاب" for "shehab". Several, since skeletons are coarse.
-   */
-  crossTerms(key: string): number[] | undefined {
-    const c0 = key.charCodeAt(0);
-    if (c0 < 0x0400 || c0 > 0x06ff) return undefined;
-    // built on the first Cyrillic or Arabic-script word: most watchlists never meet one
-    if (this.crossScript === null) this.crossScript = this.buildCrossScript();
-    let found = this.crossMemo.get(key);
-    if (found === undefined) {
-      const sk = c0 >= 0x0600 ? arabicConsonants(key) : cyrillicSkeleton(key);
-      const all = sk.length >= 3 ? this.crossScript.get(c0 >= 0x0600 ? `#${sk}` : sk) : undefined;
-      // a skeleton shared by many parts says little and would verify them all: such a word can still
-      // be the other part of a name found from its rarer part (cost(), match.ts)
-      found = all && all.length <= MAX_CROSS_TERMS ? all : null;
-      // bounded like the word table: a stream of novel words cannot grow it without limit
-      if (this.crossMemo.size >= 100_000) this.crossMemo.clear();
-      this.crossMemo.set(key, found);
-    }
-    return found ?? undefined;
-  }
-  private readonly crossMemo = new Map<string, number[] | null>();
-
-  /** The term's skeleton for Arabic-script words (cross-script.latinConsonants), memoised; '' if none. */
-  termConsonants(term: number): string {
-    let v = this.consonantKeys[term];
-    if (v === undefined) {
-      const t = this.terms[term]!;
-      v = /^[a-z]+$/.test(t) ? latinConsonants(t) : '';
-      this.consonantKeys[term] = v;
-    }
-    return v;
-  }
-
-  /** The term's skeleton for Cyrillic words (cross-script.latinSkeleton), memoised; '' if none. */
-  termSkeleton(term: number): string {
-    let v = this.skeletonKeys[term];
-    if (v === undefined) {
-      const t = this.terms[term]!;
-      v = /^[a-z]+$/.test(t) ? latinSkeleton(t) : '';
-      this.skeletonKeys[term] = v;
-    }
-    return v;
-  }
-
-  /** The term with transliteration vowels folded (vowelKey), memoised. */
-  termVowelKey(term: number): string {
-    let v = this.vowelKeys[term];
-    if (v === undefined) {
-      v = vowelKey(this.terms[term]!);
-      this.vowelKeys[term] = v;
-    }
-    return v;
   }
 
   constructor(persons: WatchedPerson[]) {
