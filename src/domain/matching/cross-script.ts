@@ -8,7 +8,7 @@
 const CYR_LATIN: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'g', ґ: 'g', д: 'd', е: 'e', ё: 'e', є: 'ye', ж: 'zh', з: 'z', и: 'i', і: 'i', ї: 'yi', й: 'i',
   к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ў: 'u', ф: 'f', х: 'kh', ц: 'ts',
-  ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+  ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', y: 'y',
 };
 
 /** The skeleton of a lower-case Latin word. */
@@ -24,6 +24,16 @@ export function latinSkeleton(w: string): string {
     .replace(/(.)\1+/g, '$1');
   while (s.length > 3 && /[aeiou]$/.test(s)) s = s.slice(0, -1);
   return s;
+}
+
+/** A name written in Cyrillic, in Latin letters ("Мария Колесникова" → "mariya kolesnikova"); null if not Cyrillic. */
+export function transliterateCyrillic(name: string): string | null {
+  if (!/\p{Script=Cyrillic}/u.test(name) || /[\p{Script=Latin}]/u.test(name)) return null;
+  // the spellings news in English uses: Мария = Maria, Юрий = Yuri
+  const s = name.toLowerCase().replace(/ия/g, 'иа').replace(/[иы]й(?=$|[\s-])/g, 'y');
+  let out = '';
+  for (const ch of s) out += CYR_LATIN[ch] ?? ch;
+  return out;
 }
 
 /** The skeleton of a (stemmed, lower-case) Cyrillic word, or '' when it holds other letters. */

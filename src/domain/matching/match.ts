@@ -268,6 +268,8 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   const nearMiss = new Set<number>();
   /** persons whose name in this item is probably a namesake's (X Sr., a footballer ...) */
   const namesakes = new Set<number>();
+  /** the subset of namesakes found by what the item says of them (sport, a post, a profession) */
+  const described = new Set<number>();
   // ---- 1. full names: anchor lookups, then verification of the rest of the variant
   const tried = new Set<number>();
   for (let i = 0; i < toks.length; i++) {
@@ -577,14 +579,30 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
       // an official or manager arrested is news about someone, but not about the watched person
       else if (office) why = `described as ${office[1] ?? office[3]}`;
       else {
-        const title = OFFICE_TITLE_BEFORE.exec(combined.slice(Math.max(0, h.s - 40), h.s).toLowerCase());
+        const before = combined.slice(Math.max(0, h.s - 40), h.s).toLowerCase();
+        const title = OFFICE_TITLE_BEFORE.exec(before);
+        const profession = PROFESSION_TITLE_BEFORE.exec(before);
         if (title) why = `titled ${title[1]}`;
+        else if (profession && !sentenceCues(sent).some((c) => c.level === 'critical' || c.level === 'high')) why = `titled ${profession[1]}`;
       }
     }
     if (why) {
       h.score = SHORTENED_SCORE;
       h.reasons.push(`probably a namesake (${why})`);
       namesakes.add(h.person);
+      described.add(h.person);
+    }
+  }
+  // the item describes a namesake: its other uses of the same name are the namesake's too, unless
+  // their sentence has the person's context word ("Deputy governor Sam Sokha ... 'We built it,' Sam Sokha said")
+  if (described.size > 0) {
+    for (const h of hits) {
+      if (h.score < ALERT_THRESHOLD || !described.has(h.person)) continue;
+      sentStarts ??= sentenceStarts(combined);
+      const lower = sentenceRaw(combined, sentStarts, sentenceIndex(sentStarts, h.s)).toLowerCase();
+      if ((idx.persons[h.person]!.context ?? []).some((c) => c.length > 0 && lower.includes(c.toLowerCase()))) continue;
+      h.score = SHORTENED_SCORE;
+      h.reasons.push('probably a namesake (the item describes one by this name)');
     }
   }
 
@@ -868,7 +886,7 @@ const OWN_GENERATION = /(?:^|[\s,-])(?:jr|sr|snr|jnr|junior|senior|the elder|the
 const ELDER_WORDS: ReadonlySet<string> = new Set(['elder', 'younger']);
 /** Words that make a sentence about a sports match or player (one strong word, or two weak ones). */
 const SPORT_STRONG =
-  /\b(?:scored|scores|(?<!hunger )striker|(?<!(?:rights|land|environmental|public|women's|peace) )defender|midfielder|goalkeeper|footballer|stoppage time|hat-trick|halftime|half-time|free kick|penalty kick|premier league|champions league|transfer window|red card|yellow card|archery|archer|(?:gold|silver|bronze) medal|medall?ist|championships?|olympics?|olympian|world cup|grand slam|(?:semi|quarter)-?finals?|defending champion|tennis|cricketer|golfer|boxer|wrestler|cyclist|sprinter|marathon|volleyball|basketball|badminton|handball|rugby|squad|captained|national team|sea games|asian games)\b/;
+  /\b(?:scored|scores|(?<!hunger )striker|(?<!(?:rights|land|environmental|public|women's|peace) )defender|midfielder|goalkeeper|footballer|stoppage time|hat-trick|halftime|half-time|free kick|penalty kick|premier league|champions league|transfer window|red card|yellow card|archery|archer|(?:gold|silver|bronze) medal|medall?ist|championships?|olympics?|olympian|world cup|grand slam|(?:semi|quarter)-?finals?|defending champion|tennis|cricketer|golfer|boxer|wrestler|cyclist|sprinter|marathon|volleyball|basketball|badminton|handball|rugby|squad|captained|national team|sea games|asian games|most valuable player|outside hitter|\d+ points|rebounds)\b/;
 const SPORT_WEAK = /\b(?:struck|match|league|club|coach|stadium|goals?|season|tournament|fixture|derby|suspended \w+ games)\b/g;
 /** Entertainment: an album, a tour, a single, a concert. */
 const SHOW_STRONG = /\b(?:album|singer-songwriter|songwriter|box office|hitmaker|sitcom|blockbuster)\b/;
@@ -876,6 +894,9 @@ const SHOW_WEAK = /\b(?:tour|single|concert|singer|film|movie|actor|actress|fest
 /** ", 58, former deputy director of the land office": a post in a government office or a company. */
 const APPOSITION_OFFICE =
   /^\s*,\s*(?:\d{2,3},\s*)?(?:(?:a|an|the)\s+)?(?:(?:(?:former|ex-|deputy|vice|vice-|acting|then|chief|senior|general)\s*)*(director|chairman|chairwoman|chairperson|head|official|manager|accountant|governor|mayor|minister|secretary|commander|officer|president)\s+of\s+(?:(?:the|a|an)\s+)?(?:[\p{L}'-]+\s+){0,3}?(?:office|department|ministry|committee|bureau|administration|council|company|firm|bank|corporation|police|province|district|municipality)\b|(member|mp|representative)\s+(?:of parliament\s+)?(?:for|from)\s+\p{L}|(?:retired\s+)?(diplomat|ambassador|civil servant|businessman|businesswoman|tycoon))/u;
+/** "Economist X", "Rapper X": a profession as a title; like the apposition, it does not outweigh an arrest. */
+const PROFESSION_TITLE_BEFORE =
+  /\b(economist|analyst|professor|researcher|banker|entrepreneur|investor|actor|actress|singer|rapper|musician|footballer|athlete|coach|chef|comedian|surgeon|architect|engineer)\s+$/;
 /** "Chairman X", "Deputy Minister X", "General X": a post written as a title before the name. */
 const OFFICE_TITLE_BEFORE =
   /\b(chairman|chairwoman|chairperson|ceo|chief executive|managing director|director general|deputy minister|vice minister|minister|governor|mayor|general|colonel|major general|police chief|prosecutor|judge|ambassador)\s+$/;

@@ -3,6 +3,7 @@
  */
 import { COMMON_WORDS, HONORIFICS, HYPHEN_PARTICLES, NAME_VARIANT_KEY, NATIVE_HONORIFICS, PARTICLES, PLACE_START_WORDS } from './lexicon.js';
 import { GAP_HYPHEN, compactFold, foldString, hasNoSpaceChars, tokenise, type Token } from './normalise.js';
+import { transliterateCyrillic } from './cross-script.js';
 
 /** Connectors written in lower case inside names; never required to be capitalised, never a partial. */
 export const CONNECTORS: ReadonlySet<string> = new Set(['bin', 'ibn', 'bint', 'binti', 'bte', 'ben', 'ould', 'van', 'von', 'de', 'da', 'di', 'du', 'del', 'y']);
@@ -138,7 +139,7 @@ export function nameVariants(name: string, aliases: readonly string[]): { varian
     seen.set(k, variants.length);
     variants.push({ keys, score, kind });
   };
-  const forms: { raw: string; primary: boolean }[] = [{ raw: name, primary: true }, ...aliases.map((a) => ({ raw: a, primary: false }))];
+  const forms: { raw: string; primary: boolean }[] = [{ raw: name, primary: true }, ...withTransliterations(aliases).map((a) => ({ raw: a, primary: false }))];
   for (const { raw, primary } of forms) {
     const nat = parseNativeAlias(raw);
     if (nat !== null) {
@@ -206,10 +207,20 @@ function isAbd(key: string): boolean {
   return key === 'abdul' || key === arabicAbd;
 }
 
+/** The aliases, and each Cyrillic one also in Latin letters: "Мария Колесникова" is written "Mariya Kolesnikova" too. */
+function withTransliterations(aliases: readonly string[]): string[] {
+  const out = [...aliases];
+  for (const a of aliases) {
+    const t = transliterateCyrillic(a);
+    if (t !== null) out.push(t);
+  }
+  return out;
+}
+
 /** Name parts usable as a partial reference: 3+ letters, no particles or connectors. */
 export function nameParts(name: string, aliases: readonly string[]): string[] {
   const parts = new Set<string>();
-  for (const raw of [name, ...aliases]) {
+  for (const raw of [name, ...withTransliterations(aliases)]) {
     if (parseNativeAlias(raw) !== null) continue;
     const f = parseName(raw);
     if (!f || f.keys.length < 2) continue;

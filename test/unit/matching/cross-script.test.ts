@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arabicConsonants, cyrillicSkeleton, latinConsonants, latinSkeleton } from '../../../src/domain/matching/cross-script.js';
+import { arabicConsonants, cyrillicSkeleton, latinConsonants, latinSkeleton, transliterateCyrillic } from '../../../src/domain/matching/cross-script.js';
 import { tokenKey } from '../../../src/domain/matching/names.js';
 import { probe } from './probe.js';
 
@@ -57,5 +57,14 @@ describe('names watched in Latin, written in Arabic script', () => {
   });
   it('does not take a lone word with the same consonants for a name', () => {
     expect(p.alerts('وقال إن السلام ممكن في المنطقة')).toEqual([]);
+  });
+});
+
+describe('a Cyrillic alias, written in Latin letters', () => {
+  it('is an alias too: "Мария Колесникова" stands for "Maria Kolesnikova"', () => {
+    const p = probe([{ id: 'mk', name: 'Maria Kalesnikava', aliases: ['Мария Колесникова'] }]);
+    expect(p.alerts('Belarus freed 123 prisoners, including opposition figure Maria Kolesnikova.')).toEqual(['mk']);
+    expect(transliterateCyrillic('Алексей Навальный')).toBe('aleksei navalny');
+    expect(transliterateCyrillic('Maria')).toBeNull();
   });
 });

@@ -185,6 +185,25 @@ describe('namesakes by post, sport and Burmese names', () => {
   });
 });
 
+describe('namesakes described once, named again', () => {
+  const p = probe([
+    { id: 'ss', name: 'Sam Sokha', context: ['CNRP', 'activist'] },
+    { id: 'cs', name: 'Chan Sophal', context: ['fisherman'] },
+    { id: 'nm', name: 'Narges Mohammadi', context: ['Evin'] },
+  ]);
+  it('reads the other uses of a name as the namesake the item describes', () => {
+    const text = 'Deputy provincial governor Sam Sokha opened the road. "Farmers can reach the market now," Sam Sokha said.';
+    expect(p.alerts(text)).toEqual([]);
+    // unless the sentence has the person's context word
+    expect(p.alerts('Deputy governor Sam Sokha opened the road. The CNRP activist Sam Sokha was deported.')).toEqual(['ss']);
+  });
+  it('reads a profession as a title, and volleyball statistics, as namesakes', () => {
+    expect(p.alerts('Economist Chan Sophal said the sector remained vulnerable to tariffs.')).toEqual([]);
+    expect(p.alerts('Outside hitter Narges Mohammadi led the scoring with 19 points in the final.')).toEqual([]);
+    expect(p.alerts('Economist Chan Sophal was arrested in Phnom Penh.')).toEqual(['cs']);
+  });
+});
+
 describe('one-word names', () => {
   const p = probe([
     { id: 'wiji', name: 'Wijiati', context: ['Kulon Progo'] },
