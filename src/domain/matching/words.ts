@@ -9,7 +9,6 @@
  */
 import { COMMON_WORDS, FUNCTION_WORDS, HONORIFICS, HYPHEN_PARTICLES, NAME_VARIANT_KEY, PARTICLES } from './lexicon.js';
 import { CONNECTORS, tokenKey } from './names.js';
-import { cyrillicSkeleton } from './cross-script.js';
 
 /** The key is a function word ("the", "said"). */
 export const W_FUNCTION = 1;
@@ -71,8 +70,6 @@ export class WordTable {
   constructor(
     private readonly vocab: ReadonlyMap<string, number>,
     private readonly contextFirst: ReadonlyMap<string, unknown>,
-    /** Latin name parts by cross-script skeleton: a Cyrillic word meets a part watched in Latin only */
-    private readonly crossScript: ReadonlyMap<string, number> = new Map(),
   ) {}
 
   info(t: string): WordInfo {
@@ -133,10 +130,6 @@ export class WordTable {
     let term = this.vocab.get(key);
     // Arabic conjunction prefix: ومحمد = و + محمد
     if (term === undefined && key.length > 3 && key.charCodeAt(0) === 0x0648) term = this.vocab.get(tokenKey(key.slice(1)));
-    if (term === undefined && this.crossScript.size > 0 && key.charCodeAt(0) >= 0x0400 && key.charCodeAt(0) <= 0x04ff) {
-      const sk = cyrillicSkeleton(key);
-      if (sk.length >= 3) term = this.crossScript.get(sk);
-    }
     let flags = 0;
     if (FUNCTION_WORDS.has(key)) flags |= W_FUNCTION;
     if (PARTICLES.has(t)) flags |= W_PARTICLE;
