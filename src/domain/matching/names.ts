@@ -6,7 +6,11 @@ import { GAP_HYPHEN, compactFold, foldString, hasNoSpaceChars, tokenise, type To
 import { transliterateCyrillic } from './cross-script.js';
 
 /** Connectors written in lower case inside names; never required to be capitalised, never a partial. */
-export const CONNECTORS: ReadonlySet<string> = new Set(['bin', 'ibn', 'bint', 'binti', 'bte', 'ben', 'ould', 'van', 'von', 'de', 'da', 'di', 'du', 'del', 'y']);
+export const CONNECTORS: ReadonlySet<string> = new Set([
+  'bin', 'ibn', 'bint', 'binti', 'bte', 'ben', 'ould', 'van', 'von', 'de', 'da', 'di', 'du', 'del', 'y',
+  // Central Asian patronymic particles, written in lower case: "Makhabat Tazhibek kyzy", "Bolot Temirov uulu"
+  'kyzy', 'kizi', 'qizi', 'gizi', 'uulu', 'ulu', 'oglu', 'ogly', 'ugli',
+]);
 
 const CYR_SUFFIXES = ['ого', 'его', 'ому', 'ему', 'ыми', 'ими', 'ами', 'ями', 'ым', 'им', 'ом', 'ем', 'ам', 'ям', 'ах', 'ях', 'ых', 'их'];
 const CYR_VOWELS = 'аеиоуыэюяь';

@@ -204,6 +204,14 @@ describe('namesakes described once, named again', () => {
   });
 });
 
+describe('Central Asian patronymic particles', () => {
+  it('reads a lower-case "kyzy"/"uulu" as part of the name, a transliteration variant included', () => {
+    const p = probe([{ id: 'mtk', name: 'Makhabat Tazhibek kyzy', context: ['Temirov Live'] }]);
+    expect(p.alerts('The court rejected an appeal by Makhabat Tajibek kyzy, director of Temirov Live.')).toEqual(['mtk']);
+    expect(p.alerts('Makhabat Tazhibek kyzy was sentenced to six years.')).toEqual(['mtk']);
+  });
+});
+
 describe('one-word names', () => {
   const p = probe([
     { id: 'wiji', name: 'Wijiati', context: ['Kulon Progo'] },
