@@ -606,6 +606,18 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
     }
   }
 
+  // ---- an English article with next to no words of rights news (an archery final, a company's new
+  // director, a road opened by a deputy governor) that names a watched person without any of their
+  // context words is about a namesake: review. Short items and other languages are left alone.
+  let offTopic: boolean | null = null;
+  for (const h of hits) {
+    if (h.score < ALERT_THRESHOLD || h.ts < 0 || ctxPersons.has(h.person) || weakCtx.has(h.person)) continue;
+    offTopic ??= isOffTopic(it.keys);
+    if (!offTopic) break;
+    h.score = SHORTENED_SCORE;
+    h.reasons.push('probably a namesake (an item with no rights news and none of the context words)');
+  }
+
   // ---- names in the headlines of other stories ("Related stories", "Read more"): review only
   const related = relatedRanges(combined);
   if (related.length > 0) {
@@ -864,6 +876,30 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   }
   mentions.sort((a, b) => b.score - a.score || (a.field === b.field ? (a.start ?? 0) - (b.start ?? 0) : a.field === 'title' ? -1 : 1));
   return mentions;
+}
+
+/** Words of the news Vigil is for: arrests, courts, prisons, rights, protest, the press. */
+const RIGHTS_WORDS: ReadonlySet<string> = new Set(
+  (
+    'arrest arrested arrests arresting detain detained detains detaining detention detentions prison prisons prisoner ' +
+    'prisoners imprisoned imprisonment jail jailed jails custody charge charged charges convict convicted conviction ' +
+    'sentence sentenced sentences sentencing court courts trial trials police activist activists rights defender ' +
+    'defenders journalist journalists opposition protest protests protester protesters protested dissident dissidents ' +
+    'amnesty exile exiled released freed abduct abducted abduction disappeared disappearance torture tortured harass ' +
+    'harassed harassment threat threats threatened persecution persecuted crackdown political censorship censored freedom'
+  ).split(' '),
+);
+const COMMONEST_ENGLISH: ReadonlySet<string> = new Set(['the', 'and', 'of', 'to']);
+
+/** An English text (15+ of the commonest words) with fewer than 5 words of rights news. */
+function isOffTopic(keys: readonly string[]): boolean {
+  let english = 0;
+  let rights = 0;
+  for (const k of keys) {
+    if (COMMONEST_ENGLISH.has(k)) english++;
+    else if (RIGHTS_WORDS.has(k)) rights++;
+  }
+  return english >= 15 && rights < 5;
 }
 
 /** A name part, or a misspelt name, of a person named in full elsewhere in the item. */

@@ -212,6 +212,28 @@ describe('Central Asian patronymic particles', () => {
   });
 });
 
+describe('items with no rights news', () => {
+  const p = probe([
+    { id: 'nvd', name: 'Nguyen Van Dai', context: ['blogger'] },
+    { id: 'tw', name: 'Tenzin Wangdu' },
+  ]);
+  const business =
+    'The construction company said on Tuesday that it had appointed Nguyen Van Dai, 48, as deputy general director in charge of investment. ' +
+    'The firm, which builds apartments and industrial parks in the south of the country, reported a rise in revenue of 12 per cent in the third quarter. ' +
+    'Shares of the company rose 3 per cent to close at the highest level since March, and analysts expect the board to approve a dividend at the end of the year. ' +
+    'The new director previously worked at a state-owned bank and holds a degree in finance from a university in the capital.';
+  it('keeps for review a name in a long English item with next to no words of rights news', () => {
+    expect(p.alerts(business)).toEqual([]);
+    expect(p.reviews(business)).toEqual(['nvd']);
+  });
+  it('still alerts in rights news, with a context word, or in a short item', () => {
+    expect(p.alerts(business.replace('The new director', 'The blogger of the same name, no relation,'))).toEqual(['nvd']);
+    // (the test is of the item: once it carries rights news, every name in it is read as usual)
+    expect(p.alerts(`${business} Police arrested Tenzin Wangdu, an activist, at a protest; rights groups said he was detained in custody without charge.`)).toEqual(['nvd', 'tw']);
+    expect(p.alerts('Tenzin Wangdu opened a bakery in the town.')).toEqual(['tw']);
+  });
+});
+
 describe('one-word names', () => {
   const p = probe([
     { id: 'wiji', name: 'Wijiati', context: ['Kulon Progo'] },
