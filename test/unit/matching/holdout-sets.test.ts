@@ -11,7 +11,7 @@ const FLOORS: [set: string, precision: number, recall: number][] = [
   ['holdout5', 0.98, 0.98],
   ['holdout6', 0.98, 0.98],
   ['holdout7', 0.98, 0.98],
-  ['holdout8', 0.97, 0.98],
+  ['holdout8', 0.98, 0.98],
 ];
 
 describe('hold-out sets', () => {
