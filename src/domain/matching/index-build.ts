@@ -6,7 +6,7 @@
  */
 import { Automaton } from './automaton.js';
 import { DeletionIndex, editBudget, forEachDeletion, osaDistance } from './fuzzy.js';
-import { contextKeys, nameParts, nameVariants } from './names.js';
+import { JOINED_GIVEN_NAMES, contextKeys, nameParts, nameVariants } from './names.js';
 import { arabicConsonants, crossScriptEligible, cyrillicSkeleton, latinConsonants, latinSkeleton } from './cross-script.js';
 import type { WatchedPerson } from './types.js';
 import { WordTable } from './words.js';
@@ -151,7 +151,9 @@ export class WatchIndex {
       const { variants, native } = nameVariants(person.name, aliases);
       for (const v of variants) {
         const keys = v.keys.map(termOf);
-        for (let i = 0; i < keys.length; i++) if (keys.indexOf(keys[i]!) === i) termFreq[keys[i]!] = (termFreq[keys[i]!] ?? 0) + 1;
+        // (a joined-given-names variant repeats the family name: counting it would move the anchors of
+        // the person's other variants off their family name)
+        if (v.kind !== JOINED_GIVEN_NAMES) for (let i = 0; i < keys.length; i++) if (keys.indexOf(keys[i]!) === i) termFreq[keys[i]!] = (termFreq[keys[i]!] ?? 0) + 1;
         pending.push({ person: p, keys, score: v.score, kind: v.kind });
       }
       for (const n of native) this.native.add(n.text, { person: p, score: n.score });
@@ -197,10 +199,15 @@ export class WatchIndex {
       const a = this.vAnchor[v]!;
       this.vFirst[v] = a > 0 ? keys[a - 1]! : keys.length > 1 ? keys[1]! : -1;
     }
-    // deletion index over the parts long enough to have an edit budget
+    // deletion index over the parts long enough to have an edit budget; a joined form of two given
+    // names ("frenchiemae") is matched as written only
+    const joinedOnly = new Uint8Array(this.terms.length).fill(1);
+    for (const v of pending) if (v.kind !== JOINED_GIVEN_NAMES) for (const k of v.keys) joinedOnly[k] = 0;
+    const budgetOf = (id: number) => (joinedOnly[id] ? 0 : editBudget(this.terms[id]!.length));
     let expected = 0;
-    for (const t of this.terms) {
-      const b = editBudget(t.length);
+    for (let id = 0; id < this.terms.length; id++) {
+      const t = this.terms[id]!;
+      const b = budgetOf(id);
       if (b === 1) expected += t.length;
       else if (b === 2) expected += 1 + (t.length * (t.length - 1)) / 2;
     }
@@ -209,7 +216,7 @@ export class WatchIndex {
     let count = 0;
     for (let id = 0; id < this.terms.length; id++) {
       const t = this.terms[id]!;
-      const b = editBudget(t.length);
+      const b = budgetOf(id);
       if (b === 0) continue;
       forEachDeletion(t, b, (h) => {
         pairs[2 * count] = h;

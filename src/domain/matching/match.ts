@@ -6,7 +6,7 @@ import { editBudget, osaDistance } from './fuzzy.js';
 import { arabicConsonants, cyrillicSkeleton } from './cross-script.js';
 import { WatchIndex, vowelKey, type FuzzyHit } from './index-build.js';
 import { inRanges, relatedRanges } from './boilerplate.js';
-import { SHORT_FIRST_LEFT_OUT, SHORT_LEFT_OUT } from './names.js';
+import { JOINED_GIVEN_NAMES, SHORT_FIRST_LEFT_OUT, SHORT_LEFT_OUT } from './names.js';
 import { COMMON_WORDS, COUNTRY_WORDS, HONORIFICS, ORG_WORDS } from './lexicon.js';
 import { GAP_BREAK, GAP_DOT, GAP_HYPHEN, GAP_SPACE, tokenise, type Token } from './normalise.js';
 import { sentenceIndex, sentenceStarts, sentenceText } from './sentences.js';
@@ -891,7 +891,7 @@ const RIGHTS_WORDS: ReadonlySet<string> = new Set(
 );
 const COMMONEST_ENGLISH: ReadonlySet<string> = new Set(['the', 'and', 'of', 'to']);
 
-/** An English text (15+ of the commonest words) with fewer than 5 words of rights news. */
+/** An English text with fewer than 5 words of rights news (15+ of the commonest words), or none at all (5+). */
 function isOffTopic(keys: readonly string[]): boolean {
   let english = 0;
   let rights = 0;
@@ -899,14 +899,14 @@ function isOffTopic(keys: readonly string[]): boolean {
     if (COMMONEST_ENGLISH.has(k)) english++;
     else if (RIGHTS_WORDS.has(k)) rights++;
   }
-  return english >= 15 && rights < 5;
+  return (english >= 15 && rights < 5) || (english >= 5 && rights === 0);
 }
 
 /** A name part, or a misspelt name, of a person named in full elsewhere in the item. */
 const NAMED_ELSEWHERE_SCORE = 0.85;
 const BURMESE_TITLES: ReadonlySet<string> = new Set(['u', 'daw', 'ko', 'ma', 'maung', 'mg', 'saw', 'naw', 'nang', 'sai', 'ki']);
 /** Kinds of complete names: found inside a longer name, they are probably someone else's. */
-const LONGER_NAME_KINDS: ReadonlySet<string> = new Set(['full name', 'alias', 'name order reversed', 'name order rotated', 'joined name parts']);
+const LONGER_NAME_KINDS: ReadonlySet<string> = new Set(['full name', 'alias', 'name order reversed', 'name order rotated', 'joined name parts', JOINED_GIVEN_NAMES]);
 /** A spelling variant that is not good enough evidence on its own: kept for review, never alerts. */
 const WEAK_VARIANT_SCORE = 0.6;
 /** Letter pairs that transliterate one vowel ("ee", "ea", "oo"). */

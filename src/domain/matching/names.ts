@@ -117,6 +117,8 @@ export function parseNativeAlias(raw: string): string | null {
 
 /** Kind of a shortened form that alerts only with the full name or a context word in the item. */
 export const SHORT_LEFT_OUT = 'shortened name, part left out';
+/** Two given names written as one word; such a variant does not weigh in choosing other variants' anchors. */
+export const JOINED_GIVEN_NAMES = 'joined given names';
 /** The same, the first part left out: it alerts also with a title before it. */
 export const SHORT_FIRST_LEFT_OUT = 'shortened name, first part left out';
 const COMMON_GIVEN: ReadonlySet<string> = new Set(NAME_VARIANT_KEY.values());
@@ -167,6 +169,13 @@ export function nameVariants(name: string, aliases: readonly string[]): { varian
         else joined.push(k[i]!);
       }
       add(joined.map(tokenKey), base, 'joined name parts');
+    }
+    // two given names written as one ("Frenchie Mae" → "Frenchiemae")
+    if (k.length >= 3 && k.length <= 4) {
+      for (let i = 0; i + 1 < k.length - 1; i++) {
+        if (f.hyphenAfter[i] || k[i]!.length < 3 || k[i + 1]!.length < 3) continue;
+        add([...k.slice(0, i), tokenKey(k[i]! + k[i + 1]!), ...k.slice(i + 2)], 0.95, JOINED_GIVEN_NAMES);
+      }
     }
     // "Abd El-Fattah" is also written "Abdelfattah": the Abd- prefix joined to the next part
     const abd = k.indexOf('abdul');

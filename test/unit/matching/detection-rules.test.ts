@@ -234,6 +234,21 @@ describe('items with no rights news', () => {
   });
 });
 
+describe('two given names written as one', () => {
+  it('reads "Frenchiemae Cumpio" as "Frenchie Mae Cumpio"', () => {
+    const p = probe([{ id: 'fmc', name: 'Frenchie Mae Cumpio', context: ['Tacloban'] }]);
+    expect(p.alerts('RSF denounced another delay in the trial of Frenchiemae Cumpio, a community journalist.')).toEqual(['fmc']);
+  });
+});
+
+describe('short items with no rights news', () => {
+  it('keeps for review a name in a short English item with no word of rights news at all', () => {
+    const p = probe([{ id: 'so', name: 'Samuel Otieno', context: ['Mathare'] }]);
+    expect(p.alerts('Samuel Otieno won the 10,000 metres title in a time of 27:41 and said he was proud of the result and of his team.')).toEqual([]);
+    expect(p.alerts('Samuel Otieno was arrested by police at his home in the city and taken to the station.')).toEqual(['so']);
+  });
+});
+
 describe('one-word names', () => {
   const p = probe([
     { id: 'wiji', name: 'Wijiati', context: ['Kulon Progo'] },

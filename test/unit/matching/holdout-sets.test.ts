@@ -12,6 +12,7 @@ const FLOORS: [set: string, precision: number, recall: number][] = [
   ['holdout6', 0.98, 0.98],
   ['holdout7', 0.98, 0.98],
   ['holdout8', 0.98, 0.98],
+  ['holdout9', 0.97, 0.98],
 ];
 
 describe('hold-out sets', () => {
