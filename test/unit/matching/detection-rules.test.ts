@@ -173,6 +173,9 @@ describe('namesakes by post, sport and Burmese names', () => {
     expect(p.alerts('The committee, chaired by Tashi Wangchuk, the member from Gasa, backed the plan.')).toEqual([]);
     expect(p.alerts('The journalist Pham Chi Dung was sentenced to 15 years.')).toEqual(['pcd']);
   });
+  it('reads baseball as sport', () => {
+    expect(p.alerts('Right-hander Pham Chi Dung struck out nine over six scoreless innings.')).toEqual([]);
+  });
   it('reads a volleyball squad as sport', () => {
     expect(p.alerts('The squad is built around the setter Sam Sokha, 27, who captained the side at the SEA Games.')).toEqual([]);
   });
