@@ -145,3 +145,15 @@ export const COUNTRY_WORDS: ReadonlySet<string> = new Set(
 export const PLACE_START_WORDS: ReadonlySet<string> = new Set(
   'san santa santo sao monte puerto porto port fort mount saint ste los las villa ciudad nueva nuevo new north south east west'.split(' '),
 );
+
+/** Words of the news Vigil is for: arrests, courts, prisons, rights, protest, the press (match.ts, off-topic items). */
+export const RIGHTS_WORDS: ReadonlySet<string> = new Set(
+  (
+    'arrest arrested arrests arresting detain detained detains detaining detention detentions prison prisons prisoner ' +
+    'prisoners imprisoned imprisonment jail jailed jails custody charge charged charges convict convicted conviction ' +
+    'sentence sentenced sentences sentencing court courts trial trials police activist activists rights defender ' +
+    'defenders journalist journalists opposition protest protests protester protesters protested dissident dissidents ' +
+    'amnesty exile exiled released freed abduct abducted abduction disappeared disappearance torture tortured harass ' +
+    'harassed harassment threat threats threatened persecution persecuted crackdown political censorship censored freedom'
+  ).split(' '),
+);

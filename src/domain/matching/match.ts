@@ -11,7 +11,7 @@ import { COMMON_WORDS, COUNTRY_WORDS, HONORIFICS, ORG_WORDS } from './lexicon.js
 import { GAP_BREAK, GAP_DOT, GAP_HYPHEN, GAP_SPACE, tokenise, type Token } from './normalise.js';
 import { sentenceIndex, sentenceStarts, sentenceText } from './sentences.js';
 import { combineLevels, levelOf, sentenceCues, type Cue } from './urgency.js';
-import { W_CONNECTOR, W_CONTEXT, W_DIGIT, W_DIGIT_START, W_FUNCTION, W_HONORIFIC, W_HONORIFIC_2ND, W_HONORIFIC_KEY, W_HYPHEN_PARTICLE, W_PARTICLE, W_WEAK, W_COMMON_GIVEN } from './words.js';
+import { W_COMMON_ENGLISH, W_RIGHTS_NEWS, W_CONNECTOR, W_CONTEXT, W_DIGIT, W_DIGIT_START, W_FUNCTION, W_HONORIFIC, W_HONORIFIC_2ND, W_HONORIFIC_KEY, W_HYPHEN_PARTICLE, W_PARTICLE, W_WEAK, W_COMMON_GIVEN } from './words.js';
 
 interface Hit {
   person: number;
@@ -612,7 +612,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   let offTopic: boolean | null = null;
   for (const h of hits) {
     if (h.score < ALERT_THRESHOLD || h.ts < 0 || ctxPersons.has(h.person) || weakCtx.has(h.person)) continue;
-    offTopic ??= isOffTopic(it.keys);
+    offTopic ??= isOffTopic(it.flags);
     if (!offTopic) break;
     h.score = SHORTENED_SCORE;
     h.reasons.push('probably a namesake (an item with no rights news and none of the context words)');
@@ -878,26 +878,14 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   return mentions;
 }
 
-/** Words of the news Vigil is for: arrests, courts, prisons, rights, protest, the press. */
-const RIGHTS_WORDS: ReadonlySet<string> = new Set(
-  (
-    'arrest arrested arrests arresting detain detained detains detaining detention detentions prison prisons prisoner ' +
-    'prisoners imprisoned imprisonment jail jailed jails custody charge charged charges convict convicted conviction ' +
-    'sentence sentenced sentences sentencing court courts trial trials police activist activists rights defender ' +
-    'defenders journalist journalists opposition protest protests protester protesters protested dissident dissidents ' +
-    'amnesty exile exiled released freed abduct abducted abduction disappeared disappearance torture tortured harass ' +
-    'harassed harassment threat threats threatened persecution persecuted crackdown political censorship censored freedom'
-  ).split(' '),
-);
-const COMMONEST_ENGLISH: ReadonlySet<string> = new Set(['the', 'and', 'of', 'to']);
-
 /** An English text with fewer than 5 words of rights news (15+ of the commonest words), or none at all (5+). */
-function isOffTopic(keys: readonly string[]): boolean {
+function isOffTopic(flags: Int32Array): boolean {
   let english = 0;
   let rights = 0;
-  for (const k of keys) {
-    if (COMMONEST_ENGLISH.has(k)) english++;
-    else if (RIGHTS_WORDS.has(k)) rights++;
+  for (let i = 0; i < flags.length; i++) {
+    const f = flags[i]!;
+    if (f & W_COMMON_ENGLISH) english++;
+    else if (f & W_RIGHTS_NEWS) rights++;
   }
   return (english >= 15 && rights < 5) || (english >= 5 && rights === 0);
 }
