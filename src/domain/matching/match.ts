@@ -76,10 +76,15 @@ class ItemTokens {
 
   /** Is token j one capitalised word in quotes between two capitalised words ('Parit "Penguin" Chiwarak')? */
   quotedNickname(j: number): boolean {
-    const p = this.toks[j - 1];
-    const t = this.toks[j]!;
     const n = this.toks[j + 1];
-    if (!p || !n || !t.up || !n.up || n.gap !== GAP_BREAK) return false;
+    return j > 0 && n !== undefined && this.toks[j]!.up && n.up && n.gap === GAP_BREAK && this.quoted(j);
+  }
+
+  /** Are there quote marks (or brackets) right around token j, between its neighbours? */
+  quoted(j: number): boolean {
+    const p = this.toks[j - 1]!;
+    const t = this.toks[j]!;
+    const n = this.toks[j + 1]!;
     return QUOTE_OPEN.test(this.text.slice(p.e, t.s)) && QUOTE_CLOSE.test(this.text.slice(t.e, n.s));
   }
 
@@ -247,6 +252,9 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
     for (const p of ctxPersons.keys()) weakCtx.delete(p);
   }
   let sentStarts: number[] | null = null;
+  /** Does this lower-cased sentence hold one of the person's context words (as typed, any kind)? */
+  const contextIn = (person: number, lower: string): boolean =>
+    (idx.persons[person]!.context ?? []).some((c) => c.length > 0 && lower.includes(c.toLowerCase()));
   /** The person's context word that supports a name at offset `at`: anywhere in the item, or in its sentence if weak. */
   const ctxAt = (person: number, at: number): string | undefined => {
     const strong = ctxPersons.get(person);
@@ -465,7 +473,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
     // 'Panusaya "Rung" Sithijirawattanakul': the person's own name around their own nickname
     const parts = idx.personParts[person]!;
     if (parts.includes(it.exact[start - 1]!) || parts.includes(it.exact[start + 1]!)) return false;
-    return QUOTE_OPEN.test(combined.slice(p.e, t.s)) && QUOTE_CLOSE.test(combined.slice(t.e, n.s));
+    return it.quoted(start);
   }
 
   // ---- 2. native scripts without spaces: substring automaton on grapheme boundaries
@@ -567,7 +575,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
     const sent = sentenceRaw(combined, sentStarts, si);
     const lower = sent.toLowerCase();
     const ctx = idx.persons[h.person]!.context ?? [];
-    if (ctx.some((c) => c.length > 0 && lower.includes(c.toLowerCase()))) continue;
+    if (contextIn(h.person, lower)) continue;
     let why: string | null = null;
     if (SPORT_STRONG.test(lower) || countMatches(SPORT_WEAK, lower) >= 2) why = 'a sentence about sport';
     else if (SHOW_STRONG.test(lower) || countMatches(SHOW_WEAK, lower) >= 2) why = 'a sentence about entertainment';
@@ -600,7 +608,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
       if (h.score < ALERT_THRESHOLD || !described.has(h.person)) continue;
       sentStarts ??= sentenceStarts(combined);
       const lower = sentenceRaw(combined, sentStarts, sentenceIndex(sentStarts, h.s)).toLowerCase();
-      if ((idx.persons[h.person]!.context ?? []).some((c) => c.length > 0 && lower.includes(c.toLowerCase()))) continue;
+      if (contextIn(h.person, lower)) continue;
       h.score = SHORTENED_SCORE;
       h.reasons.push('probably a namesake (the item describes one by this name)');
     }
