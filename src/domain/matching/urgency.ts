@@ -115,7 +115,8 @@ function collect(lower: string, re: RegExp, level: Level, out: Cue[], quotes: re
     const those = /^(?:among )?those\b/.test(m[0]) || /\bthose\s+$/.test(before);
     const lm = LIST_AFTER.exec(lower.slice(end, end + 80)) ?? (those ? /^(?:\s+[^\s,.;:]+){0,4}?\s+(?:were|are)\b/.exec(lower.slice(end, end + 60)) : null);
     if (those && !lm) continue;
-    const om = OTHER_SUBJECT.exec(lower.slice(Math.max(0, m.index - 120), m.index)) ?? OTHER_RELATIVE.exec(lower.slice(Math.max(0, m.index - 120), m.index));
+    const back = lower.slice(Math.max(0, m.index - 120), m.index);
+    const om = OTHER_SUBJECT.exec(back) ?? OTHER_RELATIVE.exec(back);
     const quote = quotes.find(([a, b]) => a <= m!.index && m!.index < b && !FIRST_PERSON.test(lower.slice(a, b))) ?? null;
     // "the death in custody of Mahsa Amini", "the release of X": an event named with whom it befell
     const ofName = names !== null && (/\bof$/.test(m[0]) ? /^\s+\p{Lu}/u : OF_NAME).test(names.slice(end, end + 60));
