@@ -13,6 +13,11 @@ export function editBudget(len: number): number {
   return len >= 8 ? 2 : len >= 5 ? 1 : 0;
 }
 
+/** Score lost by a part misspelt by `dist` edits: less for long parts, where an edit is a smaller share. */
+export function fuzzyPenalty(dist: number, len: number): number {
+  return dist * (len >= 7 ? 0.1 : 0.13);
+}
+
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
 let rowC = new Int32Array(64);

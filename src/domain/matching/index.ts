@@ -9,7 +9,14 @@
  * - fuzzy.ts       edit budget, OSA distance, SymSpell-style deletion index
  * - automaton.ts   Aho–Corasick for scripts written without spaces
  * - index-build.ts the per-watchlist index
- * - match.ts       matching one item: full names, native scripts, partial references
+ * - match.ts       matching one item: the stages below, in order
+ *   - scan.ts          one item's text, tokens, context words and sentences, read by every stage
+ *   - item-tokens.ts   per-token lookups and name-shape tests (titles, particles, spelling variants)
+ *   - full-names.ts    1. full names, verified outwards from an anchor part
+ *   - native-names.ts  2. names in scripts written without spaces
+ *   - namesakes.ts     full names that are probably someone else's (shortened, described, off-topic)
+ *   - partials.ts      3. one name part, for the one person it can be
+ *   - mentions.ts      4. one mention per person, with the urgency of the hits about them
  * - sentences.ts   sentence boundaries (evidence, urgency windows)
  * - urgency.ts     urgency from cue phrases, negation, modality and time
  */

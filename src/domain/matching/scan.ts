@@ -1,0 +1,141 @@
+/**
+ * What every matching stage reads about one item: its text (title and body joined), its tokens, the
+ * watched persons' context words found in it, its sentences and its headline lines. Built once per
+ * item; the stages add hits, never change it.
+ */
+import type { MatchableItem } from './types.js';
+import { ItemTokens, titleCaseLines } from './item-tokens.js';
+import type { WatchIndex } from './index-build.js';
+import { COUNTRY_WORDS } from './lexicon.js';
+import { tokenise, type Token, type Tokenised } from './normalise.js';
+import { sentenceIndex, sentenceStarts } from './sentences.js';
+import { W_CONTEXT } from './words.js';
+
+/** A watched name found in the item, with how surely it is that person. */
+export interface Hit {
+  person: number;
+  /** token span [ts, te) or -1 for native-script hits */
+  ts: number;
+  te: number;
+  /** original offsets in the combined text */
+  s: number;
+  e: number;
+  score: number;
+  reasons: string[];
+  full: boolean;
+  /** for partial references: the part matched */
+  term?: number;
+}
+
+/** A shortened name without the full name or a context word, a place, a namesake: review. */
+export const SHORTENED_SCORE = 0.6;
+/** A name found only in the headline of another story (related links): kept for review. */
+export const OTHER_STORY_SCORE = 0.5;
+
+export class ItemScan {
+  /** title, a blank line, then the body: one text, so that offsets and sentences span both */
+  readonly text: string;
+  /** offset of the body in `text` */
+  readonly textStart: number;
+  readonly tokenised: Tokenised;
+  readonly toks: Token[];
+  readonly it: ItemTokens;
+  /** tokens on headline-like lines, where capitals say nothing about names */
+  readonly titleCase: Uint8Array;
+  /** persons with a context word that counts anywhere in the item -> that word */
+  readonly ctxPersons = new Map<number, string>();
+  /** persons with only common-noun context words -> [offset, word], which count in their sentence only */
+  readonly weakCtx = new Map<number, [number, string][]>();
+  private starts: number[] | null = null;
+
+  constructor(
+    readonly idx: WatchIndex,
+    item: MatchableItem,
+  ) {
+    const title = item.title ?? '';
+    this.text = title ? `${title}\n\n${item.text ?? ''}` : (item.text ?? '');
+    this.textStart = title ? title.length + 2 : 0;
+    this.tokenised = tokenise(this.text, idx.words);
+    this.toks = this.tokenised.tokens;
+    this.it = new ItemTokens(idx, this.toks, isLowerCaseText(this.toks), this.text);
+    this.titleCase = titleCaseLines(this.toks, this.text);
+    this.findContextWords();
+  }
+
+  /**
+   * Context words of watched persons present in the item. A bare country name ("Egypt") is too
+   * common in news to say which of a country's people is meant: it licenses nothing. A common noun
+   * ("journalist") licenses a name only in its own sentence: most items about one journalist name others.
+   */
+  private findContextWords(): void {
+    const { idx, it, toks } = this;
+    if (idx.context.size === 0) return;
+    for (let i = 0; i < toks.length; i++) {
+      if (!(it.flags[i]! & W_CONTEXT)) continue;
+      const l = idx.context.get(it.keys[i]!);
+      if (!l) continue;
+      for (const c of l) {
+        if (c.keys.length === 1 && COUNTRY_WORDS.has(c.keys[0]!)) continue;
+        let ok = true;
+        for (let k = 1; k < c.keys.length && ok; k++) if (it.keys[i + k] !== c.keys[k]) ok = false;
+        if (!ok || this.ctxPersons.has(c.person)) continue;
+        if (!c.weak) this.ctxPersons.set(c.person, c.keys.join(' '));
+        else {
+          const w = this.weakCtx.get(c.person);
+          if (w) w.push([toks[i]!.s, c.keys.join(' ')]);
+          else this.weakCtx.set(c.person, [[toks[i]!.s, c.keys.join(' ')]]);
+        }
+      }
+    }
+    for (const p of this.ctxPersons.keys()) this.weakCtx.delete(p);
+  }
+
+  /** Sentence start offsets in `text`, found on first use. */
+  get sentenceStarts(): number[] {
+    return (this.starts ??= sentenceStarts(this.text));
+  }
+
+  /** Index of the sentence holding offset `at`. */
+  sentenceAt(at: number): number {
+    return sentenceIndex(this.sentenceStarts, at);
+  }
+
+  /** Sentence `si` as written. */
+  sentence(si: number): string {
+    const starts = this.sentenceStarts;
+    return this.text.slice(starts[si]!, si + 1 < starts.length ? starts[si + 1]! : this.text.length);
+  }
+
+  /** Does the item hold any of the person's context words (anywhere, or in some sentence)? */
+  hasContext(person: number): boolean {
+    return this.ctxPersons.has(person) || this.weakCtx.has(person);
+  }
+
+  /** The person's context word that supports a name at offset `at`: anywhere in the item, or in its sentence if weak. */
+  ctxAt(person: number, at: number): string | undefined {
+    const strong = this.ctxPersons.get(person);
+    if (strong !== undefined || this.weakCtx.size === 0) return strong;
+    const w = this.weakCtx.get(person);
+    if (!w) return undefined;
+    const si = this.sentenceAt(at);
+    for (const [off, word] of w) if (this.sentenceAt(off) === si) return word;
+    return undefined;
+  }
+
+  /** Does this lower-cased sentence hold one of the person's context words (as typed, any kind)? */
+  contextIn(person: number, lower: string): boolean {
+    return (this.idx.persons[person]!.context ?? []).some((c) => c.length > 0 && lower.includes(c.toLowerCase()));
+  }
+}
+
+/** A text written almost all in lower case (chat, some feeds): capitals cannot be asked of names there. */
+function isLowerCaseText(toks: Token[]): boolean {
+  let capital = 0;
+  let cased = 0;
+  for (const t of toks) {
+    if (!t.cased) continue;
+    cased++;
+    if (t.up) capital++;
+  }
+  return cased > 20 && capital / cased < 0.02;
+}
