@@ -231,3 +231,24 @@ describe('whom an event befell', () => {
     expect(level('Dina Haddad\'s arrest on Friday shocked her colleagues.', 'q')).toBe('high');
   });
 });
+
+describe('being held, said in more ways and languages', () => {
+  it('reads a sentence being served, in several languages', () => {
+    expect(level('Rights groups named Ruslan Abbasov and two others, who are serving sentences of up to 12 years.', 'r')).toBe('high');
+    expect(level('Trần Thị Nga vẫn đang thụ án 8 năm tù tại trại giam Gia Trung.')).toBe('high');
+    expect(level('Руслан Аббасов отбывает шесть лет лишения свободы.', 'r')).toBe('high');
+    expect(level('Руслан Аббасов третий месяц находится в СИЗО.', 'r')).toBe('high');
+  });
+
+  it('reads a conviction or detention in French', () => {
+    expect(level("Le tribunal a confirmé la condamnation de Dina Haddad à deux ans.", 'q')).toBe('high');
+    expect(level('Dina Haddad est en détention provisoire depuis juin.', 'q')).toBe('high');
+  });
+
+  it('reads a verdict written around the name', () => {
+    const guilty = m.match({ id: 'i', title: '', text: 'A court in Baku found veteran reporter Ruslan Abbasov guilty of smuggling.' })[0]!;
+    expect(guilty.urgency).toBe('high');
+    expect(guilty.reasons.join(' ')).toContain('found … guilty');
+    expect(level('The appeals court found the reporter Ruslan Abbasov not guilty on all counts.', 'r')).toBe('good-news');
+  });
+});
