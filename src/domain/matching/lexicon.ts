@@ -146,6 +146,23 @@ export const PLACE_START_WORDS: ReadonlySet<string> = new Set(
   'san santa santo sao monte puerto porto port fort mount saint ste los las villa ciudad nueva nuevo new north south east west'.split(' '),
 );
 
+/**
+ * The commonest function words of the languages whose words of rights news are listed below: an item
+ * with many of them is in one of those languages, so the absence of rights words means something.
+ * (English, Spanish, French, Portuguese, Indonesian, Vietnamese and Russian, folded as tokens are.)
+ */
+export const FREQUENT_WORDS: ReadonlySet<string> = new Set(
+  (
+    'the and of to ' +
+    'el los las del y que una por con para ' +
+    'le les des du et est une sur dans ' +
+    'os das dos e um uma com ' +
+    'yang dan di dengan untuk dari ini itu ' +
+    'cua va cac nhung duoc trong cho voi mot nguoi ' +
+    'и в на с по что не из за для'
+  ).split(' '),
+);
+
 /** Words of the news Vigil is for: arrests, courts, prisons, rights, protest, the press (match.ts, off-topic items). */
 export const RIGHTS_WORDS: ReadonlySet<string> = new Set(
   (
@@ -154,6 +171,28 @@ export const RIGHTS_WORDS: ReadonlySet<string> = new Set(
     'sentence sentenced sentences sentencing court courts trial trials police activist activists rights defender ' +
     'defenders journalist journalists opposition protest protests protester protesters protested dissident dissidents ' +
     'amnesty exile exiled released freed abduct abducted abduction disappeared disappearance torture tortured harass ' +
-    'harassed harassment threat threats threatened persecution persecuted crackdown political censorship censored freedom'
+    'harassed harassment threat threats threatened persecution persecuted crackdown political censorship censored freedom ' +
+    'condemn condemns condemned abuses violations human ' +
+    // Spanish, Portuguese
+    'detenido detenida detenidos detenidas detencion arresto arrestado arrestada carcel prision preso presa presos ' +
+    'condena condenado condenada tribunal juicio fiscal fiscalia policia activista activistas periodista periodistas ' +
+    'defensor defensora defensores derechos oposicion protesta protestas exilio exiliado liberado liberada liberacion ' +
+    'secuestrado secuestrada desaparecido desaparecida desaparicion tortura torturado amenaza amenazas amenazado ' +
+    'hostigamiento persecucion represion censura libertad acusado acusada cargos imputado capturado capturaron captura ' +
+    'prisao detido detida detencao julgamento ativista jornalista direitos oposicao libertado sequestrado ameaca ' +
+    'perseguicao repressao liberdade ' +
+    // French
+    'arrete arretee arrestation detenu detenue detention prisonnier emprisonne condamne condamnee condamnation proces ' +
+    'militant militante militants journaliste journalistes defenseur defenseurs droits manifestation manifestants exile ' +
+    'libere liberee enleve disparu disparue menace menaces harcelement repression censure liberte accuse inculpe interpelle ' +
+    // Indonesian
+    'ditangkap penangkapan ditahan penahanan penjara dipenjara tahanan narapidana divonis vonis dakwaan didakwa terdakwa ' +
+    'pengadilan sidang polisi aktivis jurnalis wartawan pembela hak asasi oposisi protes demonstrasi dibebaskan diculik ' +
+    'penyiksaan disiksa ancaman diancam intimidasi kriminalisasi kebebasan tersangka ' +
+    // Vietnamese syllables (folded): arrest, hold, detain, prison, court, trial, rights, release, journalist
+    'bat giu giam tu toa xu quyen tha bao'
   ).split(' '),
 );
+
+/** Russian words of rights news, by stem (Russian keys are stemmed, and inflect further). */
+export const RIGHTS_STEMS = /^(?:задерж|арест|суд|приговор|осужд|колони|тюрьм|заключ|полиц|силовик|активист|журналист|правозащит|оппозиц|протест|митинг|освобож|похищ|пропа|пытк|угроз|преслед|репресс|цензур|свобод|обвин|уголовн|иноагент|эмигр|политзаключ|обыск)/;

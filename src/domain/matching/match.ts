@@ -23,7 +23,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   // full names that are probably someone else's: review
   doubtShortenedNames(scan, hits);
   doubtDescribedNamesakes(scan, hits, found.namesakes);
-  doubtOffTopic(scan, hits);
+  doubtOffTopic(scan, hits, found.namesakes);
 
   // names in the headlines of other stories ("Related stories", "Read more"): review only
   const related = relatedRanges(scan.text);

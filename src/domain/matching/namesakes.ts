@@ -9,7 +9,7 @@ import { COUNTRY_WORDS, ORG_WORDS } from './lexicon.js';
 import { GAP_SPACE } from './normalise.js';
 import { SHORTENED_SCORE, type Hit, type ItemScan } from './scan.js';
 import { sentenceCues } from './urgency.js';
-import { W_COMMON_ENGLISH, W_DIGIT_START, W_FUNCTION, W_HONORIFIC_KEY, W_RIGHTS_NEWS } from './words.js';
+import { W_FREQUENT, W_DIGIT_START, W_FUNCTION, W_HONORIFIC_KEY, W_RIGHTS_NEWS } from './words.js';
 
 const BURMESE_TITLES: ReadonlySet<string> = new Set(['u', 'daw', 'ko', 'ma', 'maung', 'mg', 'saw', 'naw', 'nang', 'sai', 'ki']);
 /** Kinds of complete names: found inside a longer name, they are probably someone else's. */
@@ -18,7 +18,7 @@ const LONGER_NAME_KINDS: ReadonlySet<string> = new Set(['full name', 'alias', 'n
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'from', 'near', 'outside']);
 /** Words that make a sentence about a sports match or player (one strong word, or two weak ones). */
 const SPORT_STRONG =
-  /\b(?:scored|scores|(?<!hunger )striker|(?<!(?:rights|land|environmental|public|women's|peace) )defender|midfielder|goalkeeper|footballer|stoppage time|hat-trick|halftime|half-time|free kick|penalty kick|premier league|champions league|transfer window|red card|yellow card|archery|archer|(?:gold|silver|bronze) medal|medall?ist|championships?|olympics?|olympian|world cup|grand slam|(?:semi|quarter)-?finals?|defending champion|tennis|cricketer|golfer|boxer|wrestler|cyclist|sprinter|marathon|volleyball|basketball|badminton|handball|rugby|squad|captained|national team|sea games|asian games|most valuable player|outside hitter|\d+ points|rebounds|baseball|innings|pitcher|right-hander|left-hander|home runs?|strikeouts?|struck out)\b/;
+  /\b(?:scored|scores|(?<!hunger )striker|(?<!(?:rights|land|environmental|public|women's|peace) )defender(?! of\b)|midfielder|goalkeeper|footballer|stoppage time|hat-trick|halftime|half-time|free kick|penalty kick|premier league|champions league|transfer window|red card|yellow card|archery|archer|(?:gold|silver|bronze) medal|medall?ist|championships?|olympics?|olympian|world cup|grand slam|(?:semi|quarter)-?finals?|defending champion|tennis|cricketer|golfer|boxer|wrestler|cyclist|sprinter|marathon|volleyball|basketball|badminton|handball|rugby|squad|captained|national team|sea games|asian games|most valuable player|outside hitter|\d+ points|rebounds|baseball|innings|pitcher|right-hander|left-hander|home runs?|strikeouts?|struck out)\b/;
 const SPORT_WEAK = /\b(?:struck|match|league|club|coach|stadium|goals?|season|tournament|fixture|derby|suspended \w+ games)\b/g;
 /** Entertainment: an album, a tour, a single, a concert. */
 const SHOW_STRONG = /\b(?:album|singer-songwriter|songwriter|box office|hitmaker|sitcom|blockbuster)\b/;
@@ -166,18 +166,20 @@ export function doubtDescribedNamesakes(scan: ItemScan, hits: Hit[], namesakes: 
 }
 
 /**
- * An English article with next to no words of rights news (an archery final, a company's new
- * director, a road opened by a deputy governor) that names a watched person without any of their
- * context words is about a namesake: review. Short items and other languages are left alone.
+ * An article with next to no words of rights news (an archery final, a company's new director, a road
+ * opened by a deputy governor, an obituary) that names a watched person without any of their context
+ * words (or with only a place among them: local news names many people of one place) is about a
+ * namesake: review. Short items, and languages without listed rights words, are left alone.
  */
-export function doubtOffTopic(scan: ItemScan, hits: Hit[]): void {
+export function doubtOffTopic(scan: ItemScan, hits: Hit[], namesakes: Set<number>): void {
   let offTopic: boolean | null = null;
   for (const h of hits) {
-    if (h.score < ALERT_THRESHOLD || h.ts < 0 || scan.hasContext(h.person)) continue;
+    if (h.score < ALERT_THRESHOLD || h.ts < 0 || (scan.hasContext(h.person) && !scan.placeOnly.has(h.person))) continue;
     offTopic ??= isOffTopic(scan.it.flags);
     if (!offTopic) break;
     h.score = SHORTENED_SCORE;
     h.reasons.push('probably a namesake (an item with no rights news and none of the context words)');
+    namesakes.add(h.person);
   }
 }
 
@@ -188,14 +190,17 @@ function countMatches(re: RegExp, s: string): number {
   return n;
 }
 
-/** An English text with fewer than 5 words of rights news (15+ of the commonest words), or none at all (5+). */
+/**
+ * A text in a language with listed rights words (FREQUENT_WORDS) with fewer than 5 of them (15+ of its
+ * commonest words), or none at all (5+).
+ */
 function isOffTopic(flags: Int32Array): boolean {
-  let english = 0;
+  let frequent = 0;
   let rights = 0;
   for (let i = 0; i < flags.length; i++) {
     const f = flags[i]!;
-    if (f & W_COMMON_ENGLISH) english++;
+    if (f & W_FREQUENT) frequent++;
     else if (f & W_RIGHTS_NEWS) rights++;
   }
-  return (english >= 15 && rights < 5) || (english >= 5 && rights === 0);
+  return (frequent >= 15 && rights < 5) || (frequent >= 5 && rights === 0);
 }

@@ -7,6 +7,7 @@ import type { MatchableItem } from './types.js';
 import { ItemTokens, titleCaseLines } from './item-tokens.js';
 import type { WatchIndex } from './index-build.js';
 import { COUNTRY_WORDS } from './lexicon.js';
+import { contextKeys } from './names.js';
 import { tokenise, type Token, type Tokenised } from './normalise.js';
 import { sentenceIndex, sentenceStarts } from './sentences.js';
 import { W_CONTEXT } from './words.js';
@@ -46,6 +47,10 @@ export class ItemScan {
   readonly ctxPersons = new Map<number, string>();
   /** persons with only common-noun context words -> [offset, word], which count in their sentence only */
   readonly weakCtx = new Map<number, [number, string][]>();
+  /** context words the item uses as places ("in Ashulia", "tỉnh Nghệ An"), lower case */
+  readonly placeWords = new Set<string>();
+  /** persons whose context words in the item are all places: local news names many people of a place */
+  readonly placeOnly = new Set<number>();
   private starts: number[] | null = null;
 
   constructor(
@@ -70,6 +75,9 @@ export class ItemScan {
   private findContextWords(): void {
     const { idx, it, toks } = this;
     if (idx.context.size === 0) return;
+    /** person -> context words found, and whether each is used as a place somewhere in the item */
+    const found = new Map<number, Map<string, boolean>>();
+    const weakFound = new Set<number>();
     for (let i = 0; i < toks.length; i++) {
       if (!(it.flags[i]! & W_CONTEXT)) continue;
       const l = idx.context.get(it.keys[i]!);
@@ -78,16 +86,33 @@ export class ItemScan {
         if (c.keys.length === 1 && COUNTRY_WORDS.has(c.keys[0]!)) continue;
         let ok = true;
         for (let k = 1; k < c.keys.length && ok; k++) if (it.keys[i + k] !== c.keys[k]) ok = false;
-        if (!ok || this.ctxPersons.has(c.person)) continue;
-        if (!c.weak) this.ctxPersons.set(c.person, c.keys.join(' '));
+        if (!ok) continue;
+        const word = c.keys.join(' ');
+        if (!c.weak) {
+          const place = i > 0 && LOCATIVES.has(it.keys[i - 1]!);
+          let words = found.get(c.person);
+          if (!words) found.set(c.person, (words = new Map()));
+          words.set(word, (words.get(word) ?? false) || place);
+        }
+        else weakFound.add(c.person);
+        if (this.ctxPersons.has(c.person)) continue;
+        if (!c.weak) this.ctxPersons.set(c.person, word);
         else {
           const w = this.weakCtx.get(c.person);
-          if (w) w.push([toks[i]!.s, c.keys.join(' ')]);
-          else this.weakCtx.set(c.person, [[toks[i]!.s, c.keys.join(' ')]]);
+          if (w) w.push([toks[i]!.s, word]);
+          else this.weakCtx.set(c.person, [[toks[i]!.s, word]]);
         }
       }
     }
     for (const p of this.ctxPersons.keys()) this.weakCtx.delete(p);
+    for (const [p, words] of found) {
+      let all = true;
+      for (const [word, place] of words) {
+        if (place) this.placeWords.add(word);
+        else all = false;
+      }
+      if (all && !weakFound.has(p)) this.placeOnly.add(p);
+    }
   }
 
   /** Sentence start offsets in `text`, found on first use. */
@@ -122,11 +147,14 @@ export class ItemScan {
     return undefined;
   }
 
-  /** Does this lower-cased sentence hold one of the person's context words (as typed, any kind)? */
+  /** Does this lower-cased sentence hold one of the person's context words (as typed, any kind, not a place of the item)? */
   contextIn(person: number, lower: string): boolean {
-    return (this.idx.persons[person]!.context ?? []).some((c) => c.length > 0 && lower.includes(c.toLowerCase()));
+    return (this.idx.persons[person]!.context ?? []).some((c) => c.length > 0 && lower.includes(c.toLowerCase()) && (this.placeWords.size === 0 || !this.placeWords.has(contextKeys(c).join(' '))));
   }
 }
+
+/** Words before a place: "in Ashulia", "de Cusco", "tỉnh Nghệ An" (folded as token keys are). */
+const LOCATIVES: ReadonlySet<string> = new Set(['in', 'at', 'from', 'near', 'outside', 'de', 'du', 'a', 'en', 'em', 'na', 'no', 'di', 'o', 'tai', 'tinh', 'huyen', 'xa', 'province', 'district', 'city', 'в', 'из', 'во']);
 
 /** A text written almost all in lower case (chat, some feeds): capitals cannot be asked of names there. */
 function isLowerCaseText(toks: Token[]): boolean {

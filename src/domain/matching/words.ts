@@ -7,7 +7,7 @@
  * lookup per token returning a precomputed record (key, term id, bit flags) replaces them all.
  * The record is a pure function of the word and the watchlist, so memoising changes no result.
  */
-import { COMMON_WORDS, FUNCTION_WORDS, HONORIFICS, HYPHEN_PARTICLES, NAME_VARIANT_KEY, PARTICLES, RIGHTS_WORDS } from './lexicon.js';
+import { COMMON_WORDS, FREQUENT_WORDS, FUNCTION_WORDS, HONORIFICS, HYPHEN_PARTICLES, NAME_VARIANT_KEY, PARTICLES, RIGHTS_STEMS, RIGHTS_WORDS } from './lexicon.js';
 import { CONNECTORS, tokenKey } from './names.js';
 
 /** The key is a function word ("the", "said"). */
@@ -34,8 +34,8 @@ export const W_DIGIT_START = 512;
 export const W_HONORIFIC_2ND = 1024;
 /** The key is a very common given name with many spellings (Mohammed, Ahmed, Alexei ...). */
 export const W_COMMON_GIVEN = 2048;
-/** The key is one of the commonest English words (the, and, of, to): the text is English. */
-export const W_COMMON_ENGLISH = 4096;
+/** The key is one of the commonest function words of a language with listed rights words (FREQUENT_WORDS). */
+export const W_FREQUENT = 4096;
 /** The key is a word of rights news (arrested, court, journalist ...). */
 export const W_RIGHTS_NEWS = 8192;
 
@@ -144,8 +144,8 @@ export class WordTable {
     if (HONORIFIC_SECOND.has(t)) flags |= W_HONORIFIC_2ND;
     if (key.length <= 3 || COMMON_WORDS.has(key) || FUNCTION_WORDS.has(key) || COMMON_GIVEN_KEYS.has(key)) flags |= W_WEAK;
     if (COMMON_GIVEN_KEYS.has(key)) flags |= W_COMMON_GIVEN;
-    if (key === 'the' || key === 'and' || key === 'of' || key === 'to') flags |= W_COMMON_ENGLISH;
-    if (RIGHTS_WORDS.has(key)) flags |= W_RIGHTS_NEWS;
+    if (FREQUENT_WORDS.has(key)) flags |= W_FREQUENT;
+    else if (RIGHTS_WORDS.has(key) || RIGHTS_STEMS.test(key)) flags |= W_RIGHTS_NEWS;
     if (this.contextFirst.has(key)) flags |= W_CONTEXT;
     if (/\d/.test(key)) flags |= W_DIGIT;
     if (/^\d/.test(key)) flags |= W_DIGIT_START;

@@ -237,6 +237,45 @@ describe('items with no rights news', () => {
   });
 });
 
+describe('items with no rights news, in other languages and with a place for context', () => {
+  const p = probe([
+    { id: 'lr', name: 'Lucía Ramos', context: ['Chiquimula', 'defensora'] },
+    { id: 'sk', name: 'Sergei Kuznetsov', context: ['Memorial'] },
+    { id: 'fi', name: 'Fatima Idrissi', context: ['Tinghir', 'union'] },
+  ]);
+  const obituary =
+    'La familia Ramos Pérez comunica con profundo pesar el fallecimiento de doña Lucía Ramos, de 88 años, costurera y madre de seis hijos. ' +
+    'Sus restos serán velados en la casa de la familia en la aldea de San Jacinto y el sepelio será el viernes por la tarde en el cementerio general. ' +
+    'La familia agradece las muestras de cariño de los vecinos y de la comunidad de la iglesia.';
+  const ceremony =
+    'В пятницу в областном центре открыли новый спортивный комплекс. На церемонии выступил заместитель главы района Сергей Кузнецов, ' +
+    'который поблагодарил строителей и рассказал, что в комплексе будут бассейн и зал для занятий борьбой. Для жителей вход будет бесплатным по выходным, а для детей из многодетных семей по будням.';
+  it('keeps for review a name in a Spanish or Russian item with no words of rights news', () => {
+    expect(p.alerts(obituary)).toEqual([]);
+    expect(p.reviews(obituary)).toEqual(['lr']);
+    expect(p.alerts(ceremony)).toEqual([]);
+  });
+  it('still alerts in Spanish rights news, even without a context word', () => {
+    const arrest =
+      'La policía detuvo el martes a Lucía Ramos durante una protesta frente a la municipalidad. Según su abogado, Ramos fue acusada de usurpación y permanece detenida; ' +
+      'organizaciones de derechos humanos denunciaron la criminalización de quienes defienden el territorio y exigieron su libertad inmediata.';
+    expect(p.alerts(arrest)).toEqual(['lr']);
+  });
+  it('does not let a context word used as a place ("in Tinghir") vouch for a name in local news', () => {
+    const feature =
+      'Fatima Idrissi gets up before dawn to bake bread for the family shop in Tinghir before she walks to school. ' +
+      'This week the 17-year-old learned that she had passed the national baccalaureate with honours, and she wants to study medicine in the capital. ' +
+      '"My mother always told me that the oven would pay for the books," said Fatima, who is the first in the family to go to university.';
+    expect(p.alerts(feature)).toEqual([]);
+    // the context word as the person's own (the union), not as a place, still vouches for her
+    expect(p.alerts(feature.replace('to bake bread for the family shop in Tinghir', 'to meet members of the union she leads'))).toEqual(['fi']);
+  });
+  it('does not read "a defender of nature" as a football player', () => {
+    const q = probe([{ id: 'jl', name: 'Juan Ortiz', context: ['Tela'] }]);
+    expect(q.alerts('"Juan Ortiz was a defender of nature and of the people here," the mayor wrote in Tela after the activist was shot dead and rights groups condemned the killing.')).toEqual(['jl']);
+  });
+});
+
 describe('two given names written as one', () => {
   it('reads "Frenchiemae Cumpio" as "Frenchie Mae Cumpio"', () => {
     const p = probe([{ id: 'fmc', name: 'Frenchie Mae Cumpio', context: ['Tacloban'] }]);
