@@ -23,6 +23,11 @@ const SPORT_WEAK = /\b(?:struck|match|league|club|coach|stadium|goals?|season|to
 /** Entertainment: an album, a tour, a single, a concert. */
 const SHOW_STRONG = /\b(?:album|singer-songwriter|songwriter|box office|hitmaker|sitcom|blockbuster)\b/;
 const SHOW_WEAK = /\b(?:tour|single|concert|singer|film|movie|actor|actress|festival|tickets)\b/g;
+/**
+ * "the suspect, identified as X", "the truck driver, X, 41": a police or accident report's wording for
+ * someone with no other description (the person's own context word in the sentence outweighs it).
+ */
+const SUSPECT_BEFORE = /\b(?:suspects?|driver|captain)\b[^.;:!?]{0,30}$/;
 /** ", 58, former deputy director of the land office": a post in a government office or a company. */
 const APPOSITION_OFFICE =
   /^\s*,\s*(?:\d{2,3},\s*)?(?:(?:a|an|the)\s+)?(?:(?:(?:former|ex-|deputy|vice|vice-|acting|then|chief|senior|general)\s*)*(director|chairman|chairwoman|chairperson|head|official|manager|accountant|governor|mayor|minister|secretary|commander|officer|president)\s+of\s+(?:(?:the|a|an)\s+)?(?:[\p{L}'-]+\s+){0,3}?(?:office|department|ministry|committee|bureau|administration|council|company|firm|bank|corporation|police|province|district|municipality)\b|(member|mp|representative)\s+(?:of parliament\s+)?(?:for|from)\s+\p{L}|(?:retired\s+)?(diplomat|ambassador|civil servant|businessman|businesswoman|tycoon))/u;
@@ -130,6 +135,7 @@ export function doubtDescribedNamesakes(scan: ItemScan, hits: Hit[], namesakes: 
     let why: string | null = null;
     if (SPORT_STRONG.test(lower) || countMatches(SPORT_WEAK, lower) >= 2) why = 'a sentence about sport';
     else if (SHOW_STRONG.test(lower) || countMatches(SHOW_WEAK, lower) >= 2) why = 'a sentence about entertainment';
+    else if (SUSPECT_BEFORE.test(text.slice(Math.max(0, h.s - 50), h.s).toLowerCase())) why = 'a suspect or a driver in a police report';
     else if (ctx.length > 0) {
       const after = text.slice(h.e, Math.min(text.length, h.e + 80)).toLowerCase();
       const ap = APPOSITION_PROFESSION.exec(after);

@@ -276,6 +276,18 @@ describe('items with no rights news, in other languages and with a place for con
   });
 });
 
+describe('suspects and drivers in police reports', () => {
+  const p = probe([{ id: 'rt', name: 'Rafael Torres', context: ['journalist'] }]);
+  it('keeps for review a watched name given to a suspect or a driver', () => {
+    expect(p.alerts('Officers said the two suspects, Rafael Torres, 33, and a minor, were arrested with stolen phones near the market.')).toEqual([]);
+    expect(p.alerts('The bus driver, Rafael Torres, was taken to hospital after the crash on the ring road.')).toEqual([]);
+    expect(p.reviews('The bus driver, Rafael Torres, was taken to hospital after the crash on the ring road.')).toEqual(['rt']);
+  });
+  it('still alerts when the sentence names the person by their own context word', () => {
+    expect(p.alerts('Police called the journalist Rafael Torres a suspect after he filmed the raid, and arrested him.')).toEqual(['rt']);
+  });
+});
+
 describe('two given names written as one', () => {
   it('reads "Frenchiemae Cumpio" as "Frenchie Mae Cumpio"', () => {
     const p = probe([{ id: 'fmc', name: 'Frenchie Mae Cumpio', context: ['Tacloban'] }]);
