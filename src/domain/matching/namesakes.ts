@@ -19,6 +19,9 @@ const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'from', 'ne
 /** Words that make a sentence about a sports match or player (one strong word, or two weak ones). */
 const SPORT_STRONG =
   /\b(?:scored|scores|(?<!hunger )striker|(?<!(?:rights|land|environmental|public|women's|peace) )defender(?! of\b)|midfielder|goalkeeper|footballer|stoppage time|hat-trick|halftime|half-time|free kick|penalty kick|premier league|champions league|transfer window|red card|yellow card|archery|archer|(?:gold|silver|bronze) medal|medall?ist|championships?|olympics?|olympian|world cup|grand slam|(?:semi|quarter)-?finals?|defending champion|tennis|cricketer|golfer|boxer|wrestler|cyclist|sprinter|marathon|volleyball|basketball|badminton|handball|rugby|squad|captained|national team|sea games|asian games|most valuable player|outside hitter|\d+ points|rebounds|baseball|innings|pitcher|right-hander|left-hander|home runs?|strikeouts?|struck out)\b/;
+/** The same in other languages (French, Spanish, Portuguese, Vietnamese, Russian, Indonesian), and athletics. */
+const SPORT_OTHER_LANGUAGES =
+  /(?<!\p{L})(?:athletics|finish line|(?:women|men)'s (?:elite )?race|sprint finish|ligue 1|footballeur|attaquant|milieu de terrain|gardien de but|doublé|v\.league|bàn thắng|ghi bàn|cầu thủ|tiền đạo|tiền vệ|thủ môn|futbolista|delantero|centrocampista|portero|golazo|doblete|tenista|cuartos de final|futebol|atacante|goleiro|artilheiro|футболист|нападающ|полузащитник|вратар|фигурн|чемпионат|sepak bola|pesepak bola|bulu tangkis)/u;
 const SPORT_WEAK = /\b(?:struck|match|league|club|coach|stadium|goals?|season|tournament|fixture|derby|suspended \w+ games)\b/g;
 /** Entertainment: an album, a tour, a single, a concert. */
 const SHOW_STRONG = /\b(?:album|singer-songwriter|songwriter|box office|hitmaker|sitcom|blockbuster)\b/;
@@ -37,6 +40,15 @@ const PROFESSION_TITLE_BEFORE =
 /** "Chairman X", "Deputy Minister X", "General X": a post written as a title before the name. */
 const OFFICE_TITLE_BEFORE =
   /\b(chairman|chairwoman|chairperson|ceo|chief executive|managing director|director general|deputy minister|vice minister|minister|governor|mayor|general|colonel|major general|police chief|prosecutor|judge|ambassador)\s+$/;
+/**
+ * Posts in government in other languages: "глава Лесогорского района X", "alcalde X" before the name;
+ * "X, Phó Bí thư Huyện ủy", "X, Chủ tịch UBND xã" after it (a party or People's Committee post, not
+ * the chair of an association, which a watched defender may be).
+ */
+const OFFICE_TITLE_BEFORE_OTHER =
+  /(?<!\p{L})(глава|губернатор|мэр|министр|замминистра|заместитель главы|генеральный директор|alcalde|alcaldesa|gobernador|gobernadora|ministro|ministra|maire|préfet|ministre|prefeito|prefeita|governador|bupati|gubernur|walikota|wali kota)(?:\s+[^\s,.;:]+){0,3}?\s+$/u;
+const APPOSITION_OFFICE_OTHER =
+  /^\s*,\s*((?:phó\s+)?(?:chủ tịch (?:ubnd|hđnd|ủy ban nhân dân|hội đồng nhân dân)|bí thư (?:tỉnh ủy|huyện ủy|thành ủy|đảng ủy|chi bộ)|giám đốc (?:sở|công ty|ngân hàng)|trưởng công an))/u;
 /** ", an economics professor at ...": a profession in apposition right after the name. */
 const APPOSITION_PROFESSION =
   /^\s*,\s*(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(professor|lecturer|economist|analyst|banker|businessman|businesswoman|entrepreneur|executive|investor|actor|actress|singer|rapper|musician|footballer|athlete|chef|comedian|surgeon|physician|architect|engineer|broker|trader)\b/u;
@@ -133,19 +145,19 @@ export function doubtDescribedNamesakes(scan: ItemScan, hits: Hit[], namesakes: 
     const ctx = idx.persons[h.person]!.context ?? [];
     if (scan.contextIn(h.person, lower)) continue;
     let why: string | null = null;
-    if (SPORT_STRONG.test(lower) || countMatches(SPORT_WEAK, lower) >= 2) why = 'a sentence about sport';
+    if (SPORT_STRONG.test(lower) || SPORT_OTHER_LANGUAGES.test(lower) || countMatches(SPORT_WEAK, lower) >= 2) why = 'a sentence about sport';
     else if (SHOW_STRONG.test(lower) || countMatches(SHOW_WEAK, lower) >= 2) why = 'a sentence about entertainment';
     else if (SUSPECT_BEFORE.test(text.slice(Math.max(0, h.s - 50), h.s).toLowerCase())) why = 'a suspect or a driver in a police report';
     else if (ctx.length > 0) {
       const after = text.slice(h.e, Math.min(text.length, h.e + 80)).toLowerCase();
       const ap = APPOSITION_PROFESSION.exec(after);
-      const office = APPOSITION_OFFICE.exec(after);
+      const office = APPOSITION_OFFICE.exec(after) ?? APPOSITION_OFFICE_OTHER.exec(after);
       if (ap && !sentenceCues(sent).some((c) => c.level === 'critical' || c.level === 'high')) why = `described as ${ap[1]}`;
       // an official or manager arrested is news about someone, but not about the watched person
       else if (office) why = `described as ${office[1] ?? office[3]}`;
       else {
         const before = text.slice(Math.max(0, h.s - 40), h.s).toLowerCase();
-        const title = OFFICE_TITLE_BEFORE.exec(before);
+        const title = OFFICE_TITLE_BEFORE.exec(before) ?? OFFICE_TITLE_BEFORE_OTHER.exec(before);
         const profession = PROFESSION_TITLE_BEFORE.exec(before);
         if (title) why = `titled ${title[1]}`;
         else if (profession && !sentenceCues(sent).some((c) => c.level === 'critical' || c.level === 'high')) why = `titled ${profession[1]}`;

@@ -89,7 +89,9 @@ export class ItemScan {
         if (!ok) continue;
         const word = c.keys.join(' ');
         if (!c.weak) {
-          const place = i > 0 && LOCATIVES.has(it.keys[i - 1]!);
+          // ("from Rappler's reporting": an organisation's, not a place)
+          const end = toks[i + c.keys.length - 1]!.e;
+          const place = i > 0 && LOCATIVES.has(it.keys[i - 1]!) && !/^['’]s\b/.test(this.text.slice(end, end + 3));
           let words = found.get(c.person);
           if (!words) found.set(c.person, (words = new Map()));
           words.set(word, (words.get(word) ?? false) || place);
@@ -147,14 +149,33 @@ export class ItemScan {
     return undefined;
   }
 
-  /** Does this lower-cased sentence hold one of the person's context words (as typed, any kind, not a place of the item)? */
+  /**
+   * Does this lower-cased sentence hold one of the person's context words (as typed, any kind)? Not a
+   * country ("Ethiopia" in "the Great Ethiopian Run"), which says nothing of who is meant, nor a word
+   * the item uses as a place.
+   */
   contextIn(person: number, lower: string): boolean {
-    return (this.idx.persons[person]!.context ?? []).some((c) => c.length > 0 && lower.includes(c.toLowerCase()) && (this.placeWords.size === 0 || !this.placeWords.has(contextKeys(c).join(' '))));
+    for (const [typed, keys] of this.contextOf(person)) if (lower.includes(typed) && !this.placeWords.has(keys)) return true;
+    return false;
+  }
+
+  private readonly contexts = new Map<number, [typed: string, keys: string][]>();
+  private contextOf(person: number): [string, string][] {
+    let l = this.contexts.get(person);
+    if (!l) {
+      l = [];
+      for (const c of this.idx.persons[person]!.context ?? []) {
+        const keys = contextKeys(c);
+        if (c.length > 0 && !(keys.length === 1 && COUNTRY_WORDS.has(keys[0]!))) l.push([c.toLowerCase(), keys.join(' ')]);
+      }
+      this.contexts.set(person, l);
+    }
+    return l;
   }
 }
 
 /** Words before a place: "in Ashulia", "de Cusco", "tỉnh Nghệ An" (folded as token keys are). */
-const LOCATIVES: ReadonlySet<string> = new Set(['in', 'at', 'from', 'near', 'outside', 'de', 'du', 'a', 'en', 'em', 'na', 'no', 'di', 'o', 'tai', 'tinh', 'huyen', 'xa', 'province', 'district', 'city', 'в', 'из', 'во']);
+const LOCATIVES: ReadonlySet<string> = new Set(['in', 'at', 'from', 'near', 'outside', 'de', 'du', 'a', 'en', 'dans', 'em', 'na', 'no', 'di', 'o', 'tai', 'tinh', 'huyen', 'xa', 'province', 'district', 'city', 'в', 'из', 'во']);
 
 /** A text written almost all in lower case (chat, some feeds): capitals cannot be asked of names there. */
 function isLowerCaseText(toks: Token[]): boolean {

@@ -288,6 +288,25 @@ describe('suspects and drivers in police reports', () => {
   });
 });
 
+describe('namesakes described in other languages', () => {
+  const p = probe([
+    { id: 'pvl', name: 'Pham Van Long', aliases: ['Phạm Văn Long'], context: ['blogger'] },
+    { id: 'ai', name: 'Andrei Ivanov', aliases: ['Андрей Иванов'], context: ['Memorial'] },
+    { id: 'ab', name: 'Abebe Bekele', context: ['journalist', 'Ethiopia'] },
+  ]);
+  it('keeps for review a footballer or an athlete in French, Vietnamese or English', () => {
+    expect(p.alerts('Phạm Văn Long ghi bàn ở phút 88, giúp đội nhà giành chiến thắng.')).toEqual([]);
+    expect(p.alerts("Abebe Bekele crossed the finish line first in the men's race of the Ethiopian championship.")).toEqual([]);
+  });
+  it('keeps for review a government post written in Russian or Vietnamese', () => {
+    expect(p.alerts('На открытии школы выступил глава Заречного района Андрей Иванов, пообещавший новый автобус.')).toEqual([]);
+    expect(p.alerts('Ông Phạm Văn Long, Phó Bí thư Huyện ủy, đã phát biểu tại buổi lễ khánh thành cây cầu mới.')).toEqual([]);
+  });
+  it('still alerts for the chair of an association, and on rights news', () => {
+    expect(p.alerts('Ông Phạm Văn Long, Chủ tịch Hội Nhà báo Độc lập, đã bị công an bắt giữ tại nhà riêng.')).toEqual(['pvl']);
+  });
+});
+
 describe('two given names written as one', () => {
   it('reads "Frenchiemae Cumpio" as "Frenchie Mae Cumpio"', () => {
     const p = probe([{ id: 'fmc', name: 'Frenchie Mae Cumpio', context: ['Tacloban'] }]);
