@@ -103,8 +103,9 @@ export function findPartials(scan: ItemScan, fulls: Hit[], found: FullNames, rel
       continue; // fits several persons named in this item: credited to none
     } else if (ctxOwners.size === 1) {
       person = [...ctxOwners][0]!;
-      score = 0.75;
-      reasons.push(`name part with context word "${scan.ctxAt(person, toks[i]!.s)}"`);
+      // a place is where many people live: "Chinedu" in an item set in Enugu is anyone's son
+      score = scan.placeOnly.has(person) ? SHORTENED_SCORE : 0.75;
+      reasons.push(`name part with context word "${scan.ctxAt(person, toks[i]!.s)}"${scan.placeOnly.has(person) ? ', a place' : ''}`);
     } else if (ctxOwners.size > 1) {
       continue;
     } else if (ownerCount === 1 && onlyOwner >= 0 && key.length >= 5 && !weak) {

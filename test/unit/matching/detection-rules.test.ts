@@ -307,6 +307,17 @@ describe('namesakes described in other languages', () => {
   });
 });
 
+describe('a name part vouched for by a place only', () => {
+  it('keeps for review a bare given name whose only support is a place', () => {
+    const p = probe([{ id: 'ko', name: 'Emeka Obi', context: ['Owerri', 'journalist'] }]);
+    const obituary = 'The retired teacher died on Friday at a hospital in Owerri. She leaves her husband and three children, among them Emeka, a banker in Abuja.';
+    expect(p.alerts(obituary)).toEqual([]);
+    expect(p.reviews(obituary)).toEqual(['ko']);
+    // the person's own context word, not a place, still vouches for it
+    expect(p.alerts('Police in Owerri detained the journalist on Friday. Emeka had reported on land seizures.')).toEqual(['ko']);
+  });
+});
+
 describe('two given names written as one', () => {
   it('reads "Frenchiemae Cumpio" as "Frenchie Mae Cumpio"', () => {
     const p = probe([{ id: 'fmc', name: 'Frenchie Mae Cumpio', context: ['Tacloban'] }]);
