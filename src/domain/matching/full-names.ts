@@ -28,6 +28,8 @@ export interface FullNames {
   nearMiss: Set<number>;
   /** persons whose name in this item is probably a namesake's (X Sr., a footballer ...) */
   namesakes: Set<number>;
+  /** persons whose shortened name ("Kara-Murza") is found inside another full name here ("Evgenia Kara-Murza") */
+  inOtherName: Set<number>;
 }
 
 export function findFullNames(scan: ItemScan): FullNames {
@@ -41,6 +43,7 @@ export function findFullNames(scan: ItemScan): FullNames {
   const nearMiss = new Set<number>();
   /** persons whose name in this item is probably a namesake's (X Sr., a footballer ...) */
   const namesakes = new Set<number>();
+  const inOtherName = new Set<number>();
   const tried = new Set<number>();
   for (let i = 0; i < toks.length; i++) {
     const ex = it.exact[i]!;
@@ -113,7 +116,11 @@ export function findFullNames(scan: ItemScan): FullNames {
       tried.add(sig);
       // at most one misspelt part in a two-part name; in longer names at most a third of them
       if (fuzzyParts > Math.max(1, Math.floor(keys.length / 3))) continue;
-      if (idx.vKind[v]!.startsWith('shortened name') && extendsName(scan, start, end)) continue;
+      if (idx.vKind[v]!.startsWith('shortened name') && extendsName(scan, start, end)) {
+        // "Evgenia Kara-Murza": the shortened name is part of someone else's here
+        inOtherName.add(idx.vPerson[v]!);
+        continue;
+      }
       const reasons = [idx.vKind[v]!];
       let score = idx.vScore[v]!;
       if (keys.length === 1) {
@@ -178,7 +185,7 @@ export function findFullNames(scan: ItemScan): FullNames {
       });
     }
   }
-  return { hits, orgSpans, otherNicks, nearMiss, namesakes };
+  return { hits, orgSpans, otherNicks, nearMiss, namesakes, inOtherName };
 }
 
 /** Capitalised name-like words right before or after the span: "Gabriel García Márquez" is not "García Márquez". */

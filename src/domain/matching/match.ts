@@ -21,7 +21,7 @@ export function matchItem(idx: WatchIndex, item: MatchableItem): Mention[] {
   hits.push(...findNativeNames(scan));
 
   // full names that are probably someone else's: review
-  doubtShortenedNames(scan, hits);
+  doubtShortenedNames(scan, hits, found.inOtherName);
   doubtDescribedNamesakes(scan, hits, found.namesakes);
   doubtOffTopic(scan, hits, found.namesakes);
 

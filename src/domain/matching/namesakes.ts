@@ -58,10 +58,19 @@ const APPOSITION_PROFESSION =
  * as likely someone else, or a place ("San X"): it alerts only with the full name or the person's
  * own context word in the item. A name between "in"/"at"/"from" and ", <country>" is a place.
  */
-export function doubtShortenedNames(scan: ItemScan, hits: Hit[]): void {
+export function doubtShortenedNames(scan: ItemScan, hits: Hit[], inOtherName: Set<number>): void {
   const { idx, it, toks } = scan;
   for (const h of hits) {
     if (h.ts < 0 || h.score < REVIEW_THRESHOLD) continue;
+    // "Evgenia Kara-Murza told ... Kara-Murza said": the bare surname is hers, unless the item also
+    // names the watched person in full or has their context word
+    if (inOtherName.has(h.person) && h.score > SHORTENED_SCORE && h.reasons[0]!.startsWith('shortened name') && scan.ctxAt(h.person, h.s) === undefined) {
+      if (!hits.some((o) => o.person === h.person && !o.reasons[0]!.startsWith('shortened name') && o.score >= ALERT_THRESHOLD)) {
+        h.score = SHORTENED_SCORE;
+        h.reasons.push('the same shortened name is part of another full name in the item');
+        continue;
+      }
+    }
     const leftOut =
       h.reasons[0] === SHORT_LEFT_OUT ||
       (h.reasons[0] === SHORT_FIRST_LEFT_OUT && it.honorificBefore(h.ts - 1) === 0) ||

@@ -318,6 +318,19 @@ describe('a name part vouched for by a place only', () => {
   });
 });
 
+describe('a surname another bearer carries in the item', () => {
+  const p = probe([{ id: 'vkm', name: 'Oleg Petrov-Vodkin', context: ['Memorial'] }]);
+  it('credits the bare surname to the relative named in full, not to the watched person', () => {
+    const wife = 'His wife Natalia Petrov-Vodkin spoke at the hearing in Geneva. "We do not know where he is held," Petrov-Vodkin said.';
+    expect(p.alerts(wife)).toEqual([]);
+    expect(p.reviews(wife)).toEqual(['vkm']);
+  });
+  it('still credits it to the person with their context word or full name in the item', () => {
+    expect(p.alerts('Natalia Petrov-Vodkin thanked Memorial, which had campaigned for Petrov-Vodkin since his arrest.')).toEqual(['vkm']);
+    expect(p.alerts('Natalia Petrov-Vodkin visited Oleg Petrov-Vodkin in prison. Petrov-Vodkin has lost weight.')).toEqual(['vkm']);
+  });
+});
+
 describe('two given names written as one', () => {
   it('reads "Frenchiemae Cumpio" as "Frenchie Mae Cumpio"', () => {
     const p = probe([{ id: 'fmc', name: 'Frenchie Mae Cumpio', context: ['Tacloban'] }]);
