@@ -174,8 +174,8 @@ export class ItemScan {
   }
 }
 
-/** Words before a place: "in Ashulia", "de Cusco", "tỉnh Nghệ An" (folded as token keys are). */
-const LOCATIVES: ReadonlySet<string> = new Set(['in', 'at', 'from', 'near', 'outside', 'de', 'du', 'a', 'en', 'dans', 'em', 'na', 'no', 'di', 'o', 'tai', 'tinh', 'huyen', 'xa', 'province', 'district', 'city', 'в', 'из', 'во']);
+/** Words before a place: "in Ashulia", "de Cusco", "tỉnh Nghệ An" (folded as token keys are; not "a", "o", "no": articles elsewhere). */
+const LOCATIVES: ReadonlySet<string> = new Set(['in', 'at', 'from', 'near', 'outside', 'de', 'du', 'en', 'dans', 'em', 'di', 'tai', 'tinh', 'huyen', 'province', 'district', 'city', 'в', 'из', 'во']);
 
 /** A text written almost all in lower case (chat, some feeds): capitals cannot be asked of names there. */
 function isLowerCaseText(toks: Token[]): boolean {

@@ -316,6 +316,10 @@ describe('a name part vouched for by a place only', () => {
     // the person's own context word, not a place, still vouches for it
     expect(p.alerts('Police in Owerri detained the journalist on Friday. Emeka had reported on land seizures.')).toEqual(['ko']);
   });
+  it('does not take an article for a preposition of place ("a NUJ member", "o PT")', () => {
+    const q = probe([{ id: 'ko', name: 'Emeka Obi', context: ['NUJ'] }]);
+    expect(q.alerts('Mr. Obi, a NUJ member, was attacked on his way home.')).toEqual(['ko']);
+  });
 });
 
 describe('a surname another bearer carries in the item', () => {
