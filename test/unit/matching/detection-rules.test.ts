@@ -270,6 +270,11 @@ describe('items with no rights news, in other languages and with a place for con
     // the context word as the person's own (the union), not as a place, still vouches for her
     expect(p.alerts(feature.replace('to bake bread for the family shop in Tinghir', 'to meet members of the union she leads'))).toEqual(['fi']);
   });
+  it('does not read a water defender killed in a place as a football player, but a defender on loan is one', () => {
+    const q = probe([{ id: 'jl', name: 'Juan Ortiz', context: ['Tela'] }]);
+    expect(q.alerts('The report recalls the killing of water defender Juan Ortiz, shot dead in May in Tela after opposing a dam.')).toEqual(['jl']);
+    expect(q.alerts('Defender Juan Ortiz joins Olimpia on loan from Motagua for the rest of the season.')).toEqual([]);
+  });
   it('does not read "a defender of nature" as a football player', () => {
     const q = probe([{ id: 'jl', name: 'Juan Ortiz', context: ['Tela'] }]);
     expect(q.alerts('"Juan Ortiz was a defender of nature and of the people here," the mayor wrote in Tela after the activist was shot dead and rights groups condemned the killing.')).toEqual(['jl']);
