@@ -106,7 +106,9 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set(
     'sam will hope rose may long young king white black brown green gray grey rich bill mark jack john frank grace ' +
     'joy faith rich price love little small sun man son lee young hun sen sok chan chen lim kim ly ny mu tor mao ' +
     'yi ma la so san ha li an hai bo ho tan ban bun kong mean moon star rain rainy summer winter spring autumn ' +
-    'april june august sunny hung dang kem ke noor said ali amir malik king queen prince princess can hong'
+    'april june august sunny hung dang kem ke noor said ali amir malik king queen prince princess can hong ' +
+    // nationalities that are also name parts ("Thai activist", Duong Van Thai)
+    'thai lao'
   ).split(' '),
 );
 

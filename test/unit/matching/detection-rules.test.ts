@@ -340,6 +340,16 @@ describe('a surname another bearer carries in the item', () => {
   });
 });
 
+describe('a nationality that is also a name part', () => {
+  const p = probe([{ id: 'dvt', name: 'Duong Van Thai', context: ['blogger'] }]);
+  it('does not read "Thai blogger" as Duong Van Thai', () => {
+    expect(p.alerts('Police in Bangkok detained Thai blogger Somsak Chan on Friday.')).toEqual([]);
+  });
+  it('still reads "Mr. Thai" after the full name', () => {
+    expect(p.alerts('The blogger Duong Van Thai was sentenced on Tuesday. Mr. Thai denied the charges.')).toEqual(['dvt']);
+  });
+});
+
 describe('two given names written as one', () => {
   it('reads "Frenchiemae Cumpio" as "Frenchie Mae Cumpio"', () => {
     const p = probe([{ id: 'fmc', name: 'Frenchie Mae Cumpio', context: ['Tacloban'] }]);
