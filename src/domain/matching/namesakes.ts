@@ -42,13 +42,14 @@ const OFFICE_TITLE_BEFORE =
   /\b(chairman|chairwoman|chairperson|ceo|chief executive|managing director|director general|deputy minister|vice minister|minister|governor|mayor|general|colonel|major general|police chief|prosecutor|judge|ambassador)\s+$/;
 /**
  * Posts in government in other languages: "глава Лесогорского района X", "alcalde X" before the name;
- * "X, Phó Bí thư Huyện ủy", "X, Chủ tịch UBND xã" after it (a party or People's Committee post, not
- * the chair of an association, which a watched defender may be).
+ * "X, Phó Bí thư Huyện ủy", "X, Chủ tịch UBND xã", Khmer "X អភិបាលរងខេត្ត" (deputy provincial governor)
+ * after it (a party, People's Committee or provincial post, not the chair of an association, which a
+ * watched defender may be).
  */
 const OFFICE_TITLE_BEFORE_OTHER =
   /(?<!\p{L})(глава|губернатор|мэр|министр|замминистра|заместитель главы|генеральный директор|alcalde|alcaldesa|gobernador|gobernadora|ministro|ministra|maire|préfet|ministre|prefeito|prefeita|governador|bupati|gubernur|walikota|wali kota)(?:\s+[^\s,.;:]+){0,3}?\s+$/u;
 const APPOSITION_OFFICE_OTHER =
-  /^\s*,\s*((?:phó\s+)?(?:chủ tịch (?:ubnd|hđnd|ủy ban nhân dân|hội đồng nhân dân)|bí thư (?:tỉnh ủy|huyện ủy|thành ủy|đảng ủy|chi bộ)|giám đốc (?:sở|công ty|ngân hàng)|trưởng công an))/u;
+  /^\s*(?:(អភិបាលរង|អភិបាល|ស្នងការរង|ស្នងការ|មេឃុំ|រដ្ឋមន្ត្រី|ឧត្តមសេនីយ៍)|,\s*((?:phó\s+)?(?:chủ tịch (?:ubnd|hđnd|ủy ban nhân dân|hội đồng nhân dân)|bí thư (?:tỉnh ủy|huyện ủy|thành ủy|đảng ủy|chi bộ)|giám đốc (?:sở|công ty|ngân hàng)|trưởng công an)))/u;
 /** ", an economics professor at ...": a profession in apposition right after the name. */
 const APPOSITION_PROFESSION =
   /^\s*,\s*(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(professor|lecturer|economist|analyst|banker|businessman|businesswoman|entrepreneur|executive|investor|actor|actress|singer|rapper|musician|footballer|athlete|chef|comedian|surgeon|physician|architect|engineer|broker|trader)\b/u;
@@ -163,7 +164,7 @@ export function doubtDescribedNamesakes(scan: ItemScan, hits: Hit[], namesakes: 
       const office = APPOSITION_OFFICE.exec(after) ?? APPOSITION_OFFICE_OTHER.exec(after);
       if (ap && !sentenceCues(sent).some((c) => c.level === 'critical' || c.level === 'high')) why = `described as ${ap[1]}`;
       // an official or manager arrested is news about someone, but not about the watched person
-      else if (office) why = `described as ${office[1] ?? office[3]}`;
+      else if (office) why = `described as ${office[1] ?? office[2] ?? office[3]}`;
       else {
         const before = text.slice(Math.max(0, h.s - 40), h.s).toLowerCase();
         const title = OFFICE_TITLE_BEFORE.exec(before) ?? OFFICE_TITLE_BEFORE_OTHER.exec(before);

@@ -307,6 +307,11 @@ describe('namesakes described in other languages', () => {
     expect(p.alerts('На открытии школы выступил глава Заречного района Андрей Иванов, пообещавший новый автобус.')).toEqual([]);
     expect(p.alerts('Ông Phạm Văn Long, Phó Bí thư Huyện ủy, đã phát biểu tại buổi lễ khánh thành cây cầu mới.')).toEqual([]);
   });
+  it('keeps for review a Khmer name followed by a provincial post', () => {
+    const q = probe([{ id: 'ks', name: 'Keo Sophal', aliases: ['កែវ សុផល'], context: ['ADHOC'] }]);
+    expect(q.alerts('លោក កែវ សុផល អភិបាលរងខេត្តកំពត បានអញ្ជើញចូលរួមពិធីសម្ពោធស្ពាន។')).toEqual([]);
+    expect(q.alerts('លោក កែវ សុផល ត្រូវបានចាប់ខ្លួន។')).toEqual(['ks']);
+  });
   it('still alerts for the chair of an association, and on rights news', () => {
     expect(p.alerts('Ông Phạm Văn Long, Chủ tịch Hội Nhà báo Độc lập, đã bị công an bắt giữ tại nhà riêng.')).toEqual(['pvl']);
   });
