@@ -86,7 +86,8 @@ export class ItemScan {
         if (c.keys.length === 1 && COUNTRY_WORDS.has(c.keys[0]!)) continue;
         let ok = true;
         for (let k = 1; k < c.keys.length && ok; k++) if (it.keys[i + k] !== c.keys[k]) ok = false;
-        if (!ok) continue;
+        // a proper noun ("Pará", "Tocoa") is one only when written with its capital: "para" is a preposition
+        if (!ok || (!c.weak && !it.capsOk[i])) continue;
         const word = c.keys.join(' ');
         if (!c.weak) {
           // ("from Rappler's reporting": an organisation's, not a place)

@@ -355,6 +355,18 @@ describe('a nationality that is also a name part', () => {
   });
 });
 
+describe('proper-noun context words', () => {
+  it('counts a capitalised context word only where the item writes it with its capital ("Pará", not "para")', () => {
+    const p = probe([{ id: 'jps', name: 'José Pereira Lima', context: ['Pará'] }]);
+    const obituary =
+      'Morreu nesta terça-feira, aos 90 anos, o comerciante José Pereira Lima, fundador da padaria mais antiga do bairro. ' +
+      'A família agradeceu as mensagens de carinho e pediu que os amigos se reunissem na igreja para a missa de sétimo dia, ' +
+      'que será celebrada no sábado. O velório foi aberto ao público e o sepultamento ocorreu no cemitério municipal da cidade.';
+    expect(p.alerts(obituary)).toEqual([]);
+    expect(p.alerts(obituary.replace('para a missa', 'no Pará para a missa'))).toEqual(['jps']);
+  });
+});
+
 describe('two given names written as one', () => {
   it('reads "Frenchiemae Cumpio" as "Frenchie Mae Cumpio"', () => {
     const p = probe([{ id: 'fmc', name: 'Frenchie Mae Cumpio', context: ['Tacloban'] }]);

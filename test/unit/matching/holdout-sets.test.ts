@@ -18,7 +18,7 @@ const FLOORS: [set: string, precision: number, recall: number][] = [
   ['holdout12', 0.98, 0.94],
   ['holdout13', 0.97, 0.94],
   ['holdout14', 0.98, 0.98],
-  ['holdout15', 0.95, 0.98],
+  ['holdout15', 0.96, 0.98],
 ];
 
 describe('hold-out sets', () => {
