@@ -37,6 +37,10 @@ const SPECIAL: Record<string, string> = {
   'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ى': 'ي', 'ة': 'ه', 'ؤ': 'و', 'ئ': 'ي', 'ک': 'ك', 'ی': 'ي',
 };
 
+/** Case endings written after an apostrophe on proper names in Turkish and Azerbaijani. */
+const TURKIC_SUFFIXES: ReadonlySet<string> = new Set(
+  'ın in un ün nın nin nun nün ı i u ü yı yi yu yü a e ya ye yə ə da de də ta te dan den dən tan ten la le yla yle nda nde ndan nden ca ce dır dir'.split(' '),
+);
 const APOSTROPHES = new Set(["'", '’', '‘', 'ʼ', 'ʻ', '´', '`', '′', '＇', 'ʹ']);
 const HYPHENS = new Set(['-', '‐', '‑', '‒', '–', '—', '―', '−', '﹣', '－', '⁃']);
 const IGNORABLE = new Set(['\u00AD', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u0640']);
@@ -316,6 +320,16 @@ export function tokenise(text: string, words?: WordTable): Tokenised {
             if (after === undefined || foldCp(after).cls !== C.Letter) {
               flush();
               i += 2;
+              continue;
+            }
+          }
+          // Turkish and Azerbaijani case endings after a name: "Kavala'nın", "Dündar'a", "KAVALA'YA"
+          if (curUp) {
+            let j = i + 1;
+            while (j < n && j - i <= 5 && /\p{L}/u.test(text[j]!)) j++;
+            if (j - i >= 2 && j - i <= 5 && (j >= n || !/\p{L}/u.test(text[j]!)) && TURKIC_SUFFIXES.has(text.slice(i + 1, j).toLocaleLowerCase('tr'))) {
+              flush();
+              i = j;
               continue;
             }
           }

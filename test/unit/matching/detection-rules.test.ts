@@ -367,6 +367,18 @@ describe('proper-noun context words', () => {
   });
 });
 
+describe('Turkish and Azerbaijani case endings', () => {
+  const p = probe([{ id: 'sk', name: 'Selahattin Korkmaz' }]);
+  it('reads a name with a case ending after the apostrophe', () => {
+    expect(p.alerts("Mahkeme, Selahattin Korkmaz'ın tahliye talebini reddetti.")).toEqual(['sk']);
+    expect(p.alerts("SELAHATTİN KORKMAZ'A HAPİS CEZASI")).toEqual(['sk']);
+  });
+  it('still joins a name written with an apostrophe inside', () => {
+    const q = probe([{ id: 'ob', name: "Sean O'Brien" }]);
+    expect(q.alerts("Police arrested Sean O'Brien at the protest.")).toEqual(['ob']);
+  });
+});
+
 describe('two given names written as one', () => {
   it('reads "Frenchiemae Cumpio" as "Frenchie Mae Cumpio"', () => {
     const p = probe([{ id: 'fmc', name: 'Frenchie Mae Cumpio', context: ['Tacloban'] }]);
