@@ -21,7 +21,7 @@ const SPORT_STRONG =
   /\b(?:scored|scores|(?<!hunger )striker|midfielder|goalkeeper|footballer|stoppage time|hat-trick|halftime|half-time|free kick|penalty kick|premier league|champions league|transfer window|on (?:a )?(?:season-long )?loan (?:from|to)|red card|yellow card|archery|archer|(?:gold|silver|bronze) medal|medall?ist|championships?|olympics?|olympian|world cup|grand slam|(?:semi|quarter)-?finals?|defending champion|tennis|cricketer|golfer|boxer|wrestler|cyclist|sprinter|marathon|volleyball|basketball|badminton|handball|rugby|squad|captained|national team|sea games|asian games|most valuable player|outside hitter|\d+ points|rebounds|baseball|innings|pitcher|right-hander|left-hander|home runs?|strikeouts?|struck out)\b/;
 /** The same in other languages (French, Spanish, Portuguese, Vietnamese, Russian, Indonesian), and athletics. */
 const SPORT_OTHER_LANGUAGES =
-  /(?<!\p{L})(?:athletics|finish line|(?:women|men)'s (?:elite )?race|sprint finish|ligue 1|footballeur|attaquant|milieu de terrain|gardien de but|doublé|v\.league|bàn thắng|ghi bàn|cầu thủ|tiền đạo|tiền vệ|thủ môn|futbolista|delantero|centrocampista|portero|golazo|doblete|tenista|cuartos de final|futebol|atacante|goleiro|artilheiro|футболист|нападающ|полузащитник|вратар|фигурн|чемпионат|sepak bola|pesepak bola|bulu tangkis)/u;
+  /(?<!\p{L})(?:athletics|finish line|(?:women|men)'s (?:elite )?race|sprint finish|ligue 1|footballeur|attaquant|milieu de terrain|gardien de but|doublé|v\.league|bàn thắng|ghi bàn|cầu thủ|tiền đạo|tiền vệ|thủ môn|futbolista|delantero|centrocampista|portero|golazo|doblete|tenista|cuartos de final|futebol|atacante|goleiro|artilheiro|футболист|нападающ|полузащитник|вратар|фигурн|чемпионат|sepak bola|pesepak bola|bulu tangkis|futbolcu|futbolçu|voleybol|basketbol|maç|pasör|smaç|antrenör|teknik direktör|məşqçi|qapıçı)/u;
 const SPORT_WEAK = /\b(?:(?<!(?:rights|land|environmental|water|public|women's|peace|human) )defender(?! of\b)|struck|match|league|club|coach|stadium|goals?|season|tournament|fixture|derby|suspended \w+ games)\b/g;
 /** Entertainment: an album, a tour, a single, a concert. */
 const SHOW_STRONG = /\b(?:album|singer-songwriter|songwriter|box office|hitmaker|sitcom|blockbuster)\b/;
@@ -39,7 +39,7 @@ const PROFESSION_TITLE_BEFORE =
   /\b(economist|analyst|professor|researcher|banker|entrepreneur|investor|actor|actress|singer|rapper|musician|footballer|athlete|coach|chef|comedian|surgeon|architect|engineer)\s+$/;
 /** "Chairman X", "Deputy Minister X", "General X": a post written as a title before the name. */
 const OFFICE_TITLE_BEFORE =
-  /\b(chairman|chairwoman|chairperson|ceo|chief executive|managing director|director general|deputy minister|vice minister|minister|governor|mayor|general|colonel|major general|police chief|prosecutor|judge|ambassador)\s+$/;
+  /\b(chairman|chairwoman|chairperson|ceo|chief executive|managing director|director general|deputy minister|vice minister|minister|governor|mayor|general|colonel|major general|police chief|prosecutor|judge|ambassador|(?:head |police )?constable|(?:sub-)?inspector|sergeant|corporal|sepoy|lance naik)\s+$/;
 /**
  * Posts in government in other languages: "глава Лесогорского района X", "alcalde X" before the name;
  * "X, Phó Bí thư Huyện ủy", "X, Chủ tịch UBND xã", Khmer "X អភិបាលរងខេត្ត" (deputy provincial governor)
@@ -47,7 +47,7 @@ const OFFICE_TITLE_BEFORE =
  * watched defender may be).
  */
 const OFFICE_TITLE_BEFORE_OTHER =
-  /(?<!\p{L})(глава|губернатор|мэр|министр|замминистра|заместитель главы|генеральный директор|alcalde|alcaldesa|gobernador|gobernadora|ministro|ministra|maire|préfet|ministre|prefeito|prefeita|governador|bupati|gubernur|walikota|wali kota)(?:\s+[^\s,.;:]+){0,3}?\s+$/u;
+  /(?<!\p{L})(глава|губернатор|мэр|министр|замминистра|заместитель главы|генеральный директор|аким\p{L}*|әкім\p{L}*|орынбасар\p{L}*|alcalde|alcaldesa|gobernador|gobernadora|ministro|ministra|maire|préfet|ministre|prefeito|prefeita|governador|bupati|gubernur|walikota|wali kota)(?:\s+[^\s,.;:]+){0,3}?\s+$/u;
 const APPOSITION_OFFICE_OTHER =
   /^\s*(?:(អភិបាលរង|អភិបាល|ស្នងការរង|ស្នងការ|មេឃុំ|រដ្ឋមន្ត្រី|ឧត្តមសេនីយ៍)|,\s*((?:phó\s+)?(?:chủ tịch (?:ubnd|hđnd|ủy ban nhân dân|hội đồng nhân dân)|bí thư (?:tỉnh ủy|huyện ủy|thành ủy|đảng ủy|chi bộ)|giám đốc (?:sở|công ty|ngân hàng)|trưởng công an)))/u;
 /** ", an economics professor at ...": a profession in apposition right after the name. */

@@ -312,6 +312,16 @@ describe('namesakes described in other languages', () => {
     expect(q.alerts('លោក កែវ សុផល អភិបាលរងខេត្តកំពត បានអញ្ជើញចូលរួមពិធីសម្ពោធស្ពាន។')).toEqual([]);
     expect(q.alerts('លោក កែវ សុផល ត្រូវបានចាប់ខ្លួន។')).toEqual(['ks']);
   });
+  it('keeps for review a Turkish volleyball player, a Kazakh deputy akim and a police constable', () => {
+    const q = probe([
+      { id: 'ay', name: 'Elif Kaya', context: ['HDP'] },
+      { id: 'ns', name: 'Erlan Abdikarimov', aliases: ['Ерлан Абдикаримов'], context: ['Atajurt'] },
+      { id: 'mh', name: 'Zafar Iqbal', context: ['journalist'] },
+    ]);
+    expect(q.alerts('Maçta 18 sayıyla takımının en skorer ismi olan pasör Elif Kaya, galibiyeti taraftarlara armağan etti.')).toEqual([]);
+    expect(q.alerts('Бұл туралы облыс әкімінің орынбасары Ерлан Абдикаримов брифингте мәлімдеді.')).toEqual([]);
+    expect(q.alerts('Head Constable Zafar Iqbal was injured when the patrol van overturned near the bypass.')).toEqual([]);
+  });
   it('still alerts for the chair of an association, and on rights news', () => {
     expect(p.alerts('Ông Phạm Văn Long, Chủ tịch Hội Nhà báo Độc lập, đã bị công an bắt giữ tại nhà riêng.')).toEqual(['pvl']);
   });
