@@ -15,6 +15,16 @@ export const CONNECTORS: ReadonlySet<string> = new Set([
 const CYR_SUFFIXES = ['ого', 'его', 'ому', 'ему', 'ыми', 'ими', 'ами', 'ями', 'ым', 'им', 'ом', 'ем', 'ам', 'ям', 'ах', 'ях', 'ых', 'их'];
 const CYR_VOWELS = 'аеиоуыэюяь';
 
+/**
+ * Tamil case endings after a name ending in a vowel (செல்வராணியை, செல்வராணிக்கு, செல்வராணியின்): removed
+ * so that the declined name meets its nominative.
+ */
+const TAMIL_ENDINGS = ['யுடன்', 'வுடன்', 'யிடம்', 'விடம்', 'க்கும்', 'க்கு', 'யின்', 'வின்', 'யால்', 'வால்', 'யும்', 'வும்', 'யை', 'வை'];
+function tamilStem(t: string): string {
+  for (const e of TAMIL_ENDINGS) if (t.length - e.length >= 3 && t.endsWith(e)) return t.slice(0, -e.length);
+  return t;
+}
+
 /** Russian case endings removed so that Навальный, Навального, Навальным share one key. */
 function cyrillicStem(t: string): string {
   let s = t;
@@ -36,6 +46,7 @@ export function tokenKey(t: string): string {
   if (v !== undefined) return v;
   const c = t.charCodeAt(0);
   if (c >= 0x0400 && c <= 0x04ff) return cyrillicStem(t);
+  if (c >= 0x0b80 && c <= 0x0bff) return tamilStem(t);
   // Arabic compound names written as one word: "Abdelfattah" = "Abdul Fattah" joined; one key for
   // every spelling of the "Abd-el" prefix so that it meets the joined watched form
   if (c === 0x61 && t.startsWith('abd')) {

@@ -389,6 +389,14 @@ describe('Turkish and Azerbaijani case endings', () => {
   });
 });
 
+describe('Tamil case endings', () => {
+  it('reads a declined Tamil name as its alias', () => {
+    const q = probe([{ id: 'tr', name: 'Thambiah Rajani', aliases: ['தம்பையா ரஜனி'] }]);
+    expect(q.alerts('பயங்கரவாத விசாரணைப் பிரிவு தம்பையா ரஜனியை விசாரணைக்கு அழைத்துள்ளது.')).toEqual(['tr']);
+    expect(q.alerts('தம்பையா ரஜனிக்கு அழைப்பாணை அனுப்பப்பட்டுள்ளது.')).toEqual(['tr']);
+  });
+});
+
 describe('two given names written as one', () => {
   it('reads "Frenchiemae Cumpio" as "Frenchie Mae Cumpio"', () => {
     const p = probe([{ id: 'fmc', name: 'Frenchie Mae Cumpio', context: ['Tacloban'] }]);
