@@ -232,3 +232,11 @@ function isOffTopic(flags: Int32Array): boolean {
   }
   return (frequent >= 15 && rights < 5) || (frequent >= 5 && rights === 0);
 }
+
+/**
+ * A post or a profession written as a title right before a name ("Actor X", "Governor X", "глава
+ * района X"): the text before the name, lower case. For a bare name part, that is someone else's name.
+ */
+export function titleBefore(lowerBefore: string): string | undefined {
+  return (OFFICE_TITLE_BEFORE.exec(lowerBefore) ?? OFFICE_TITLE_BEFORE_OTHER.exec(lowerBefore) ?? PROFESSION_TITLE_BEFORE.exec(lowerBefore))?.[1];
+}

@@ -9,6 +9,7 @@ import type { FuzzyHit } from './index-build.js';
 import { inRanges } from './boilerplate.js';
 import type { FullNames } from './full-names.js';
 import { NO_FUZZY } from './item-tokens.js';
+import { titleBefore } from './namesakes.js';
 import { COMMON_WORDS } from './lexicon.js';
 import { GAP_DOT, GAP_HYPHEN, GAP_SPACE } from './normalise.js';
 import { OTHER_STORY_SCORE, SHORTENED_SCORE, type Hit, type ItemScan } from './scan.js';
@@ -87,8 +88,8 @@ export function findPartials(scan: ItemScan, fulls: Hit[], found: FullNames, rel
     // ... except a three-letter family name ("Lai", "Kem") of the one person named in full here
     const shortName = weak && key.length === 3 && !(it.flags[i]! & (W_FUNCTION | W_COMMON_GIVEN)) && !COMMON_WORDS.has(key);
     if (weak && !titled && !(shortName && namedOwners.size === 1 && ctxOwners.size === 0 && bestDist === 0)) continue;
-    if (!titleCase[i] && nextToNameWord(scan, i, !titled)) {
-      // "Saad al-Qahtani": this part also names someone else here; its bare uses are ambiguous
+    if ((!titleCase[i] && nextToNameWord(scan, i, !titled)) || titleBefore(scan.text.slice(Math.max(0, toks[i]!.s - 40), toks[i]!.s).toLowerCase()) !== undefined) {
+      // "Saad al-Qahtani", "Actor Siddique": this part also names someone else here; its bare uses are ambiguous
       for (const c of cands) otherNamed.add(c.term);
       continue;
     }

@@ -397,6 +397,15 @@ describe('Tamil case endings', () => {
   });
 });
 
+describe('a name part after a post or a profession', () => {
+  it('reads "Actor Siddique" as someone else, and the other bare uses of the part with it', () => {
+    const p = probe([{ id: 'sk', name: 'Rahim Kappan', context: ['Kerala'] }]);
+    const text = 'KOCHI, Kerala: The Malayalam actor Rahim appeared before the investigators on Saturday. The court had earlier protected Rahim from arrest.';
+    expect(p.alerts(text)).toEqual([]);
+    expect(p.alerts('KOCHI, Kerala: The journalist Rahim appeared before the court on Saturday. The court had earlier protected Rahim from arrest.')).toEqual(['sk']);
+  });
+});
+
 describe('two given names written as one', () => {
   it('reads "Frenchiemae Cumpio" as "Frenchie Mae Cumpio"', () => {
     const p = probe([{ id: 'fmc', name: 'Frenchie Mae Cumpio', context: ['Tacloban'] }]);

@@ -19,7 +19,7 @@ const FLOORS: [set: string, precision: number, recall: number][] = [
   ['holdout13', 0.97, 0.94],
   ['holdout14', 0.98, 0.98],
   ['holdout15', 0.96, 0.98],
-  ['holdout16', 0.98, 0.93],
+  ['holdout16', 0.99, 0.93],
 ];
 
 describe('hold-out sets', () => {
