@@ -37,6 +37,8 @@ const SPECIAL: Record<string, string> = {
   'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ى': 'ي', 'ة': 'ه', 'ؤ': 'و', 'ئ': 'ي', 'ک': 'ك', 'ی': 'ي',
 };
 
+/** Middle dots between the parts of a transcribed foreign name in Chinese and Japanese. */
+const NAME_DOTS: ReadonlySet<number> = new Set([0x00b7, 0x30fb, 0x2027, 0xff65, 0x2022]);
 /** Case endings written after an apostrophe on proper names in Turkish and Azerbaijani. */
 const TURKIC_SUFFIXES: ReadonlySet<string> = new Set(
   'ın in un ün nın nin nun nün ı i u ü yı yi yu yü a e ya ye yə ə da de də ta te dan den dən tan ten la le yla yle nda nde ndan nden ca ce dır dir'.split(' '),
@@ -401,7 +403,8 @@ export function tokenise(text: string, words?: WordTable): Tokenised {
         while (j < n) {
           const c2 = text.codePointAt(j)!;
           const f2 = foldCp(c2);
-          if (f2.cls === C.Space || f2.cls === C.Ignore || (f2.cls === C.Newline && text[j] !== '\n')) j += c2 > 0xffff ? 2 : 1;
+          // (and the middle dot inside a transcribed foreign name: "伊力哈木·土赫提", "アウン・サン")
+          if (f2.cls === C.Space || f2.cls === C.Ignore || NAME_DOTS.has(c2) || (f2.cls === C.Newline && text[j] !== '\n')) j += c2 > 0xffff ? 2 : 1;
           else if (f2.cls === C.Newline) j++;
           else break;
         }

@@ -406,6 +406,14 @@ describe('a name part after a post or a profession', () => {
   });
 });
 
+describe('middle dots inside transcribed names', () => {
+  it('reads a Chinese alias written with its middle dot inside running text', () => {
+    const p = probe([{ id: 'ak', name: 'Abdukerim Kurban', aliases: ['阿不都克里木·库尔班'] }]);
+    expect(p.alerts('维吾尔族学者阿不都克里木·库尔班被判处十五年徒刑。')).toEqual(['ak']);
+    expect(p.alerts('维吾尔族学者阿不都克里木・库尔班被判处十五年徒刑。')).toEqual(['ak']);
+  });
+});
+
 describe('two given names written as one', () => {
   it('reads "Frenchiemae Cumpio" as "Frenchie Mae Cumpio"', () => {
     const p = probe([{ id: 'fmc', name: 'Frenchie Mae Cumpio', context: ['Tacloban'] }]);
