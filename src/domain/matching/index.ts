@@ -15,6 +15,7 @@
  *   - full-names.ts    1. full names, verified outwards from an anchor part
  *   - native-names.ts  2. names in scripts written without spaces
  *   - namesakes.ts     full names that are probably someone else's (shortened, described, off-topic)
+ *   - descriptions.ts  how news describes someone else: sport, posts, professions, police reports
  *   - partials.ts      3. one name part, for the one person it can be
  *   - mentions.ts      4. one mention per person, with the urgency of the hits about them
  * - sentences.ts   sentence boundaries (evidence, urgency windows)

@@ -9,51 +9,26 @@ import { COUNTRY_WORDS, ORG_WORDS } from './lexicon.js';
 import { GAP_SPACE } from './normalise.js';
 import { SHORTENED_SCORE, type Hit, type ItemScan } from './scan.js';
 import { sentenceCues } from './urgency.js';
+import {
+  APPOSITION_OFFICE,
+  APPOSITION_OFFICE_OTHER,
+  APPOSITION_PROFESSION,
+  OFFICE_TITLE_BEFORE,
+  OFFICE_TITLE_BEFORE_OTHER,
+  PROFESSION_TITLE_BEFORE,
+  SHOW_STRONG,
+  SHOW_WEAK,
+  SPORT_OTHER_LANGUAGES,
+  SPORT_STRONG,
+  SPORT_WEAK,
+  SUSPECT_BEFORE,
+} from './descriptions.js';
 import { W_FREQUENT, W_DIGIT_START, W_FUNCTION, W_HONORIFIC_KEY, W_RIGHTS_NEWS } from './words.js';
 
 const BURMESE_TITLES: ReadonlySet<string> = new Set(['u', 'daw', 'ko', 'ma', 'maung', 'mg', 'saw', 'naw', 'nang', 'sai', 'ki']);
 /** Kinds of complete names: found inside a longer name, they are probably someone else's. */
 const LONGER_NAME_KINDS: ReadonlySet<string> = new Set(['full name', 'alias', 'name order reversed', 'name order rotated', 'joined name parts', JOINED_GIVEN_NAMES]);
-/** A spelling variant that is not good enough evidence on its own: kept for review, never alerts. */
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'from', 'near', 'outside']);
-/** Words that make a sentence about a sports match or player (one strong word, or two weak ones). */
-const SPORT_STRONG =
-  /\b(?:scored|scores|(?<!hunger )striker|midfielder|goalkeeper|footballer|stoppage time|hat-trick|halftime|half-time|free kick|penalty kick|premier league|champions league|transfer window|on (?:a )?(?:season-long )?loan (?:from|to)|red card|yellow card|archery|archer|(?:gold|silver|bronze) medal|medall?ist|championships?|olympics?|olympian|world cup|grand slam|(?:semi|quarter)-?finals?|defending champion|tennis|cricketer|golfer|boxer|wrestler|cyclist|sprinter|marathon|volleyball|basketball|badminton|handball|rugby|squad|captained|national team|sea games|asian games|most valuable player|outside hitter|\d+ points|rebounds|baseball|innings|pitcher|right-hander|left-hander|home runs?|strikeouts?|struck out)\b/;
-/** The same in other languages (French, Spanish, Portuguese, Vietnamese, Russian, Indonesian), and athletics. */
-const SPORT_OTHER_LANGUAGES =
-  /(?<!\p{L})(?:athletics|finish line|(?:women|men)'s (?:elite )?race|sprint finish|ligue 1|footballeur|attaquant|milieu de terrain|gardien de but|doublé|v\.league|bàn thắng|ghi bàn|cầu thủ|tiền đạo|tiền vệ|thủ môn|futbolista|delantero|centrocampista|portero|golazo|doblete|tenista|cuartos de final|futebol|atacante|goleiro|artilheiro|футболист|нападающ|полузащитник|вратар|фигурн|чемпионат|sepak bola|pesepak bola|bulu tangkis|futbolcu|futbolçu|voleybol|basketbol|maç|pasör|smaç|antrenör|teknik direktör|məşqçi|qapıçı)/u;
-const SPORT_WEAK = /\b(?:(?<!(?:rights|land|environmental|water|public|women's|peace|human) )defender(?! of\b)|struck|match|league|club|coach|stadium|goals?|season|tournament|fixture|derby|suspended \w+ games)\b/g;
-/** Entertainment: an album, a tour, a single, a concert. */
-const SHOW_STRONG = /\b(?:album|singer-songwriter|songwriter|box office|hitmaker|sitcom|blockbuster)\b/;
-const SHOW_WEAK = /\b(?:tour|single|concert|singer|film|movie|actor|actress|festival|tickets)\b/g;
-/**
- * "the suspect, identified as X", "the truck driver, X, 41": a police or accident report's wording for
- * someone with no other description (the person's own context word in the sentence outweighs it).
- */
-const SUSPECT_BEFORE = /\b(?:suspects?|driver|captain)\b[^.;:!?]{0,30}$/;
-/** ", 58, former deputy director of the land office": a post in a government office or a company. */
-const APPOSITION_OFFICE =
-  /^\s*,\s*(?:\d{2,3},\s*)?(?:(?:a|an|the)\s+)?(?:(?:(?:former|ex-|deputy|vice|vice-|acting|then|chief|senior|general)\s*)*(director|chairman|chairwoman|chairperson|head|official|manager|accountant|governor|mayor|minister|secretary|commander|officer|president)\s+of\s+(?:(?:the|a|an)\s+)?(?:[\p{L}'-]+\s+){0,3}?(?:office|department|ministry|committee|bureau|administration|council|company|firm|bank|corporation|police|province|district|municipality)\b|(member|mp|representative)\s+(?:of parliament\s+)?(?:for|from)\s+\p{L}|(?:retired\s+)?(diplomat|ambassador|civil servant|businessman|businesswoman|tycoon))/u;
-/** "Economist X", "Rapper X": a profession as a title; like the apposition, it does not outweigh an arrest. */
-const PROFESSION_TITLE_BEFORE =
-  /\b(economist|analyst|professor|researcher|banker|entrepreneur|investor|actor|actress|singer|rapper|musician|footballer|athlete|coach|chef|comedian|surgeon|architect|engineer)\s+$/;
-/** "Chairman X", "Deputy Minister X", "General X": a post written as a title before the name. */
-const OFFICE_TITLE_BEFORE =
-  /\b(chairman|chairwoman|chairperson|ceo|chief executive|managing director|director general|deputy minister|vice minister|minister|governor|mayor|general|colonel|major general|police chief|prosecutor|judge|ambassador|(?:head |police )?constable|(?:sub-)?inspector|sergeant|corporal|sepoy|lance naik)\s+$/;
-/**
- * Posts in government in other languages: "глава Лесогорского района X", "alcalde X" before the name;
- * "X, Phó Bí thư Huyện ủy", "X, Chủ tịch UBND xã", Khmer "X អភិបាលរងខេត្ត" (deputy provincial governor)
- * after it (a party, People's Committee or provincial post, not the chair of an association, which a
- * watched defender may be).
- */
-const OFFICE_TITLE_BEFORE_OTHER =
-  /(?<!\p{L})(глава|губернатор|мэр|министр|замминистра|заместитель главы|генеральный директор|аким\p{L}*|әкім\p{L}*|орынбасар\p{L}*|alcalde|alcaldesa|gobernador|gobernadora|ministro|ministra|maire|préfet|ministre|prefeito|prefeita|governador|bupati|gubernur|walikota|wali kota)(?:\s+[^\s,.;:]+){0,3}?\s+$/u;
-const APPOSITION_OFFICE_OTHER =
-  /^\s*(?:(អភិបាលរង|អភិបាល|ស្នងការរង|ស្នងការ|មេឃុំ|រដ្ឋមន្ត្រី|ឧត្តមសេនីយ៍)|,\s*((?:phó\s+)?(?:chủ tịch (?:ubnd|hđnd|ủy ban nhân dân|hội đồng nhân dân)|bí thư (?:tỉnh ủy|huyện ủy|thành ủy|đảng ủy|chi bộ)|giám đốc (?:sở|công ty|ngân hàng)|trưởng công an)))/u;
-/** ", an economics professor at ...": a profession in apposition right after the name. */
-const APPOSITION_PROFESSION =
-  /^\s*,\s*(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(professor|lecturer|economist|analyst|banker|businessman|businesswoman|entrepreneur|executive|investor|actor|actress|singer|rapper|musician|footballer|athlete|chef|comedian|surgeon|physician|architect|engineer|broker|trader)\b/u;
-
 /**
  * A shortened form of a 3+-part name ("Given Family" for "Given Middle Family", "Middle Family") is
  * as likely someone else, or a place ("San X"): it alerts only with the full name or the person's
@@ -233,10 +208,3 @@ function isOffTopic(flags: Int32Array): boolean {
   return (frequent >= 15 && rights < 5) || (frequent >= 5 && rights === 0);
 }
 
-/**
- * A post or a profession written as a title right before a name ("Actor X", "Governor X", "глава
- * района X"): the text before the name, lower case. For a bare name part, that is someone else's name.
- */
-export function titleBefore(lowerBefore: string): string | undefined {
-  return (OFFICE_TITLE_BEFORE.exec(lowerBefore) ?? OFFICE_TITLE_BEFORE_OTHER.exec(lowerBefore) ?? PROFESSION_TITLE_BEFORE.exec(lowerBefore))?.[1];
-}

@@ -9,7 +9,7 @@ import type { FuzzyHit } from './index-build.js';
 import { inRanges } from './boilerplate.js';
 import type { FullNames } from './full-names.js';
 import { NO_FUZZY } from './item-tokens.js';
-import { titleBefore } from './namesakes.js';
+import { titleBefore } from './descriptions.js';
 import { COMMON_WORDS } from './lexicon.js';
 import { GAP_DOT, GAP_HYPHEN, GAP_SPACE } from './normalise.js';
 import { OTHER_STORY_SCORE, SHORTENED_SCORE, type Hit, type ItemScan } from './scan.js';
