@@ -19,9 +19,9 @@ export const SHOW_WEAK = /\b(?:tour|single|concert|singer|film|movie|actor|actre
  * someone with no other description (the person's own context word in the sentence outweighs it).
  */
 export const SUSPECT_BEFORE = /\b(?:suspects?|driver|captain)\b[^.;:!?]{0,30}$/;
-/** ", 58, former deputy director of the land office": a post in a government office or a company. */
+/** ", 58, former deputy director of the land office", ", 38, a former teller at a bank branch": a post in a government office or a company. */
 export const APPOSITION_OFFICE =
-  /^\s*,\s*(?:\d{2,3},\s*)?(?:(?:a|an|the)\s+)?(?:(?:(?:former|ex-|deputy|vice|vice-|acting|then|chief|senior|general)\s*)*(director|chairman|chairwoman|chairperson|head|official|manager|accountant|governor|mayor|minister|secretary|commander|officer|president)\s+of\s+(?:(?:the|a|an)\s+)?(?:[\p{L}'-]+\s+){0,3}?(?:office|department|ministry|committee|bureau|administration|council|company|firm|bank|corporation|police|province|district|municipality)\b|(member|mp|representative)\s+(?:of parliament\s+)?(?:for|from)\s+\p{L}|(?:retired\s+)?(diplomat|ambassador|civil servant|businessman|businesswoman|tycoon))/u;
+  /^\s*,\s*(?:\d{2,3},\s*)?(?:(?:a|an|the)\s+)?(?:(?:(?:former|ex-|deputy|vice|vice-|acting|then|chief|senior|general)\s*)*(director|chairman|chairwoman|chairperson|head|official|manager|accountant|teller|cashier|clerk|governor|mayor|minister|secretary|commander|officer|president)\s+(?:of|at)\s+(?:(?:the|a|an)\s+)?(?:[\p{L}'-]+\s+){0,3}?(?:office|department|ministry|committee|bureau|administration|council|company|firm|bank|branch|corporation|police|province|district|municipality)\b|(member|mp|representative)\s+(?:of parliament\s+)?(?:for|from)\s+\p{L}|(?:retired\s+)?(diplomat|ambassador|civil servant|businessman|businesswoman|tycoon))/u;
 /** "Economist X", "Rapper X": a profession as a title; like the apposition, it does not outweigh an arrest. */
 export const PROFESSION_TITLE_BEFORE =
   /\b(economist|analyst|professor|researcher|banker|entrepreneur|investor|actor|actress|singer|rapper|musician|footballer|athlete|coach|chef|comedian|surgeon|architect|engineer)\s+$/;
@@ -37,7 +37,7 @@ export const OFFICE_TITLE_BEFORE =
 export const OFFICE_TITLE_BEFORE_OTHER =
   /(?<!\p{L})(глава|губернатор|мэр|министр|замминистра|заместитель главы|генеральный директор|аким\p{L}*|әкім\p{L}*|орынбасар\p{L}*|alcalde|alcaldesa|gobernador|gobernadora|ministro|ministra|maire|préfet|ministre|prefeito|prefeita|governador|bupati|gubernur|walikota|wali kota)(?:\s+[^\s,.;:]+){0,3}?\s+$/u;
 export const APPOSITION_OFFICE_OTHER =
-  /^\s*(?:(អភិបាលរង|អភិបាល|ស្នងការរង|ស្នងការ|មេឃុំ|រដ្ឋមន្ត្រី|ឧត្តមសេនីយ៍)|,\s*((?:phó\s+)?(?:chủ tịch (?:ubnd|hđnd|ủy ban nhân dân|hội đồng nhân dân)|bí thư (?:tỉnh ủy|huyện ủy|thành ủy|đảng ủy|chi bộ)|giám đốc (?:sở|công ty|ngân hàng)|trưởng công an)))/u;
+  /^\s*(?:(អភិបាលរង|អភិបាល|ស្នងការរង|ស្នងការ|មេឃុំ|រដ្ឋមន្ត្រី|ឧត្តមសេនីយ៍|ប្រធានមន្ទីរ|អនុប្រធានមន្ទីរ)|,\s*((?:phó\s+)?(?:chủ tịch (?:ubnd|hđnd|ủy ban nhân dân|hội đồng nhân dân)|bí thư (?:tỉnh ủy|huyện ủy|thành ủy|đảng ủy|chi bộ)|giám đốc (?:sở|công ty|ngân hàng)|trưởng công an)))/u;
 /** ", an economics professor at ...": a profession in apposition right after the name. */
 export const APPOSITION_PROFESSION =
   /^\s*,\s*(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(professor|lecturer|economist|analyst|banker|businessman|businesswoman|entrepreneur|executive|investor|actor|actress|singer|rapper|musician|footballer|athlete|chef|comedian|surgeon|physician|architect|engineer|broker|trader)\b/u;

@@ -322,6 +322,14 @@ describe('namesakes described in other languages', () => {
     expect(q.alerts('Бұл туралы облыс әкімінің орынбасары Ерлан Абдикаримов брифингте мәлімдеді.')).toEqual([]);
     expect(q.alerts('Head Constable Zafar Iqbal was injured when the patrol van overturned near the bypass.')).toEqual([]);
   });
+  it('keeps for review a bank teller and a Khmer department head', () => {
+    const q = probe([
+      { id: 'lm', name: 'Lim Mony', context: ['LICADHO'] },
+      { id: 'hs', name: 'Keo Sophal', aliases: ['កែវ សុផល'], context: ['ADHOC'] },
+    ]);
+    expect(q.alerts('Lim Mony, 41, a former teller at a commercial bank branch, was found guilty of breach of trust.')).toEqual([]);
+    expect(q.alerts('លោក កែវ សុផល ប្រធានមន្ទីរអប់រំខេត្ត បានចែកសម្ភារៈសិក្សាដល់សិស្ស។')).toEqual([]);
+  });
   it('still alerts for the chair of an association, and on rights news', () => {
     expect(p.alerts('Ông Phạm Văn Long, Chủ tịch Hội Nhà báo Độc lập, đã bị công an bắt giữ tại nhà riêng.')).toEqual(['pvl']);
   });
