@@ -161,13 +161,29 @@ export class ItemTokens {
     return -1;
   }
 
+  /**
+   * Is token i the surname of a name written the way case lists write it, "MANSOOR, Ahmed – poet":
+   * an ALL-CAPS word first on its line, a comma, then a capitalised given name?
+   */
+  invertedAt(i: number): boolean {
+    const t = this.toks[i]!;
+    const n = this.toks[i + 1];
+    if (n === undefined || !t.allUp || t.t.length < 2 || !n.up || n.allUp) return false;
+    if (!/^\s*,[ \t]*$/.test(this.text.slice(t.e, n.s))) return false;
+    return i === 0 || this.text.slice(this.toks[i - 1]!.e, t.s).includes('\n');
+  }
+
   /** Next name token after i within the same name (skipping particles), or -1. */
   next(i: number): number {
     let j = i + 1;
     while (j < this.toks.length) {
       const g = this.toks[j]!.gap;
       // 'Panusaya "Rung" Sithijirawattanakul': past a quoted nickname inside the name
-      if (g !== GAP_SPACE && g !== GAP_HYPHEN) return j === i + 1 && this.quotedNickname(j) ? j + 1 : -1;
+      if (g !== GAP_SPACE && g !== GAP_HYPHEN) {
+        if (j !== i + 1) return -1;
+        if (this.invertedAt(i)) return j;
+        return this.quotedNickname(j) ? j + 1 : -1;
+      }
       if (this.particleAt(j) && j + 1 < this.toks.length) {
         j++;
         continue;
@@ -181,7 +197,11 @@ export class ItemTokens {
     let j = i;
     for (;;) {
       const g = this.toks[j]!.gap;
-      if (g !== GAP_SPACE && g !== GAP_HYPHEN) return j === i && j >= 2 && this.quotedNickname(j - 1) ? j - 2 : -1;
+      if (g !== GAP_SPACE && g !== GAP_HYPHEN) {
+        if (j !== i) return -1;
+        if (j >= 1 && this.invertedAt(j - 1)) return j - 1;
+        return j >= 2 && this.quotedNickname(j - 1) ? j - 2 : -1;
+      }
       j--;
       if (j < 0) return -1;
       if (this.particleAt(j)) continue;

@@ -88,8 +88,9 @@ export function findPartials(scan: ItemScan, fulls: Hit[], found: FullNames, rel
     // ... except a three-letter family name ("Lai", "Kem") of the one person named in full here
     const shortName = weak && key.length === 3 && !(it.flags[i]! & (W_FUNCTION | W_COMMON_GIVEN)) && !COMMON_WORDS.has(key);
     if (weak && !titled && !(shortName && namedOwners.size === 1 && ctxOwners.size === 0 && bestDist === 0)) continue;
-    if ((!titleCase[i] && nextToNameWord(scan, i, !titled)) || titleBefore(scan.text.slice(Math.max(0, toks[i]!.s - 40), toks[i]!.s).toLowerCase()) !== undefined) {
-      // "Saad al-Qahtani", "Actor Siddique": this part also names someone else here; its bare uses are ambiguous
+    if ((!titleCase[i] && nextToNameWord(scan, i, !titled)) || (i > 0 && it.invertedAt(i - 1)) || titleBefore(scan.text.slice(Math.max(0, toks[i]!.s - 40), toks[i]!.s).toLowerCase()) !== undefined) {
+      // "Saad al-Qahtani", "Actor Siddique", "ISAAK, Dawit": this part also names someone else here; its
+      // bare uses are ambiguous
       for (const c of cands) otherNamed.add(c.term);
       continue;
     }

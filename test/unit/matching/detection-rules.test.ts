@@ -422,6 +422,23 @@ describe('middle dots inside transcribed names', () => {
   });
 });
 
+describe('case lists written "SURNAME, Given"', () => {
+  const p = probe([
+    { id: 'rk', name: 'Rasul Kadirov', context: ['Memorial'] },
+    { id: 'ab', name: 'Amanuel Berhe', context: ['journalist'] },
+    { id: 'ss', name: 'Sam Sokha' },
+  ]);
+  it('reads an inverted name at the start of a line in a case list', () => {
+    expect(p.alerts('MAIN CASES\nKADIROV, Rasul – lawyer, sentenced to eight years.\nOTHER, Name – writer.')).toEqual(['rk']);
+  });
+  it('gives a bare given name after another inverted surname to no one', () => {
+    expect(p.alerts('ERITREA\nTEKLE, Amanuel – journalist, held incommunicado since 2001.')).toEqual([]);
+  });
+  it('does not invert a name in running text', () => {
+    expect(p.alerts('Police detained Kem SOKHA, Sam Rainsy said on Monday.')).toEqual([]);
+  });
+});
+
 describe('two given names written as one', () => {
   it('reads "Frenchiemae Cumpio" as "Frenchie Mae Cumpio"', () => {
     const p = probe([{ id: 'fmc', name: 'Frenchie Mae Cumpio', context: ['Tacloban'] }]);
