@@ -12,6 +12,7 @@ export function findNativeNames(scan: ItemScan): Hit[] {
   const c = tk.compact;
   scan.idx.native.search(c, (s, e, val) => {
     if (!onGraphemeBoundary(c, s, e)) return;
+    if (e - s <= 3 && HAN.test(c.slice(s, e)) && !onWordBoundaries(c, s, e)) return;
     hits.push({
       person: val.person,
       ts: -1,
@@ -24,6 +25,22 @@ export function findNativeNames(scan: ItemScan): Hit[] {
     });
   });
   return hits;
+}
+
+const HAN = /^\p{Script=Han}+$/u;
+let zhWords: Intl.Segmenter | undefined;
+/**
+ * A short Chinese name found inside other words ("扩张展现" holds 张展) is not a name: the match must
+ * start and end on word boundaries of the text around it. Longer names are rare as chance substrings.
+ */
+function onWordBoundaries(c: string, s: number, e: number): boolean {
+  zhWords ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const from = Math.max(0, s - 12);
+  const window = c.slice(from, Math.min(c.length, e + 12));
+  const cuts = new Set<number>();
+  for (const seg of zhWords.segment(window)) cuts.add(from + seg.index);
+  cuts.add(from + window.length);
+  return cuts.has(s) && cuts.has(e);
 }
 
 /** Combining marks, Khmer coeng and Myanmar virama glue characters into one cluster. */

@@ -439,6 +439,14 @@ describe('case lists written "SURNAME, Given"', () => {
   });
 });
 
+describe('short Chinese names inside other words', () => {
+  it('does not find 张展 inside 扩张展现, and still finds it as a word', () => {
+    const p = probe([{ id: 'zz', name: 'Zhang Zhan', aliases: ['张展'] }]);
+    expect(p.alerts('分析人士认为，制造业扩张展现出较强韧性。')).toEqual([]);
+    expect(p.alerts('公民记者张展再次被判处四年徒刑。')).toEqual(['zz']);
+  });
+});
+
 describe('two given names written as one', () => {
   it('reads "Frenchiemae Cumpio" as "Frenchie Mae Cumpio"', () => {
     const p = probe([{ id: 'fmc', name: 'Frenchie Mae Cumpio', context: ['Tacloban'] }]);
