@@ -1,14 +1,15 @@
 /**
  * Parts of a news page that are not the story: links to other stories ("Related stories", "Read more",
- * "You may also like"). The headlines listed there name other stories' people; a name found only there
+ * "You may also like", and the same in other languages: "Bài liên quan", "Baca juga", "À lire aussi",
+ * "Читайте также", "ព័ត៌មានទាក់ទង"). The headlines listed there name other stories' people; a name found only there
  * is kept for review, never alerted on.
  */
 
 /** A line that is only a heading introducing links to other stories. */
 const RELATED_HEADING =
-  /^(?:related(?: stories| articles| news| coverage| content| reading| links| posts)?|read more|read also|also read|more from\b.{0,40}|more on this(?: story| topic)?|more stories|you may also like|you might also like|see also|recommended(?: stories| reading)?|further reading|most read)\s*:?$/i;
+  /^(?:related(?: stories| articles| news| coverage| content| reading| links| posts)?|read more|read also|also read|more from\b.{0,40}|more on this(?: story| topic)?|more stories|you may also like|you might also like|see also|recommended(?: stories| reading)?|further reading|most read|bài liên quan|tin liên quan|xem thêm|đọc thêm|baca juga|berita terkait|artikel terkait|à lire aussi|lire aussi|a lire aussi|sur le même sujet|leia também|leia mais|veja também|notícias relacionadas|lea también|le puede interesar|te puede interesar|noticias relacionadas|artículos relacionados|más noticias|читайте также|по теме|相关新闻|相關新聞|延伸阅读|延伸閱讀|ព័ត៌មានទាក់ទង|អានបន្ថែម|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม|اقرأ أيضا|اقرأ أيضاً|اخبار مرتبط|مطالب مرتبط|ilgili haberler|bunlar da ilginizi çekebilir)\s*[:៖：]?$/iu;
 /** A line that starts with such a heading and a colon, followed by another story's headline on the same line. */
-const RELATED_INLINE = /^(?:related(?: stories| articles| news| coverage)?|read more|read also|also read|see also|more from [^:]{1,40}|recommended)\s*:\s*\S/i;
+const RELATED_INLINE = /^(?:related(?: stories| articles| news| coverage)?|read more|read also|also read|see also|more from [^:]{1,40}|recommended|bài liên quan|tin liên quan|xem thêm|đọc thêm|baca juga|berita terkait|artikel terkait|à lire aussi|lire aussi|a lire aussi|sur le même sujet|leia também|leia mais|veja também|notícias relacionadas|lea también|le puede interesar|te puede interesar|noticias relacionadas|artículos relacionados|más noticias|читайте также|по теме|相关新闻|相關新聞|延伸阅读|延伸閱讀|ព័ត៌មានទាក់ទង|អានបន្ថែម|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม|اقرأ أيضا|اقرأ أيضاً|اخبار مرتبط|مطالب مرتبط|ilgili haberler|bunlar da ilginizi çekebilir)\s*[:៖：]\s*\S/iu;
 /** A bullet-list line. */
 const BULLET = /^(?:[•·▪►▸◦‣*>–—-]|\d{1,2}[.)])\s*\S/;
 /** A headline-like line: short, and not a sentence ending in terminal punctuation. */
@@ -19,7 +20,7 @@ function headlineLike(line: string): boolean {
 /** Character ranges [start, end) of `text` that hold headlines of other stories. */
 export function relatedRanges(text: string): [number, number][] {
   // cheap test first: most items have no such heading
-  if (!/related|read more|read also|also read|more from|more on this|more stories|may also like|might also like|see also|recommended|further reading|most read/i.test(text)) return [];
+  if (!/related|read more|read also|also read|more from|more on this|more stories|may also like|might also like|see also|recommended|further reading|most read|bài liên quan|tin liên quan|xem thêm|đọc thêm|baca juga|berita terkait|artikel terkait|à lire aussi|lire aussi|a lire aussi|sur le même sujet|leia também|leia mais|veja também|notícias relacionadas|lea también|le puede interesar|te puede interesar|noticias relacionadas|artículos relacionados|más noticias|читайте также|по теме|相关新闻|相關新聞|延伸阅读|延伸閱讀|ព័ត៌មានទាក់ទង|អានបន្ថែម|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม|اقرأ أيضا|اقرأ أيضاً|اخبار مرتبط|مطالب مرتبط|ilgili haberler|bunlar da ilginizi çekebilir/iu.test(text)) return [];
   const out: [number, number][] = [];
   let pos = 0;
   let inBlock = false;

@@ -447,6 +447,16 @@ describe('short Chinese names inside other words', () => {
   });
 });
 
+describe('related-story links in other languages', () => {
+  it('keeps for review a name found only under "Bài liên quan", "Baca juga" or "ព័ត៌មានទាក់ទង"', () => {
+    const p = probe([{ id: 'ptt', name: 'Pham Thi Thu', aliases: ['Phạm Thị Thu'] }]);
+    const body = 'Giá lúa tại Đồng bằng sông Cửu Long tăng nhẹ trong tuần qua do nhu cầu xuất khẩu cao.\n\n';
+    expect(p.alerts(`${body}Bài liên quan:\n- Nhà báo Phạm Thị Thu bị bắt giữ\n- Giá vàng giảm mạnh`)).toEqual([]);
+    expect(p.reviews(`${body}Bài liên quan:\n- Nhà báo Phạm Thị Thu bị bắt giữ\n- Giá vàng giảm mạnh`)).toEqual(['ptt']);
+    expect(p.alerts(`${body}Nhà báo Phạm Thị Thu bị bắt giữ hôm thứ Hai.`)).toEqual(['ptt']);
+  });
+});
+
 describe('two given names written as one', () => {
   it('reads "Frenchiemae Cumpio" as "Frenchie Mae Cumpio"', () => {
     const p = probe([{ id: 'fmc', name: 'Frenchie Mae Cumpio', context: ['Tacloban'] }]);
