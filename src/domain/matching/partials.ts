@@ -80,6 +80,9 @@ export function findPartials(scan: ItemScan, fulls: Hit[], found: FullNames, rel
       }
     }
     if (ownerCount === 0) continue;
+    // "Meskerem 1", "May 5": a bare part followed by a day number is a month, not a person
+    const nt = toks[i + 1];
+    if (nt !== undefined && nt.gap === GAP_SPACE && /^\d{1,2}$/.test(nt.t)) continue;
     const key = it.keys[i]!;
     const hb = it.honorificBefore(i - 1);
     const titled = hb > 0 && (toks[i]!.gap === GAP_SPACE || toks[i]!.gap === GAP_DOT);

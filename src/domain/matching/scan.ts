@@ -92,7 +92,10 @@ export class ItemScan {
         if (!c.weak) {
           // ("from Rappler's reporting": an organisation's, not a place)
           const end = toks[i + c.keys.length - 1]!.e;
-          const place = i > 0 && LOCATIVES.has(it.keys[i - 1]!) && !/^['’]s\b/.test(this.text.slice(end, end + 3));
+          const place =
+            (i > 0 && LOCATIVES.has(it.keys[i - 1]!) && !/^['’]s\b/.test(this.text.slice(end, end + 3))) ||
+            // a dateline: "CONAKRY, 28 août 2025 —", "Addis Ababa, September 11 (AFP) -"
+            ((i === 0 || this.text.slice(toks[i - 1]!.e, toks[i]!.s).includes('\n')) && DATELINE.test(this.text.slice(end, end + 40)));
           let words = found.get(c.person);
           if (!words) found.set(c.person, (words = new Map()));
           words.set(word, (words.get(word) ?? false) || place);
@@ -175,6 +178,8 @@ export class ItemScan {
   }
 }
 
+/** After a place at the start of a line: a date, or a news agency, then a dash. */
+const DATELINE = /^\s*(?:\([^)]{1,30}\))?\s*,\s*(?:\d{1,2}\s+\p{L}+|\p{L}+\.?\s+\d{1,2})\b|^\s*(?:\([A-Z]{2,8}\))?\s*[—–-]\s/u;
 /** Words before a place: "in Ashulia", "de Cusco", "tỉnh Nghệ An" (folded as token keys are; not "a", "o", "no": articles elsewhere). */
 const LOCATIVES: ReadonlySet<string> = new Set(['in', 'at', 'from', 'near', 'outside', 'de', 'du', 'en', 'dans', 'em', 'di', 'tai', 'tinh', 'huyen', 'province', 'district', 'city', 'в', 'из', 'во']);
 

@@ -457,6 +457,24 @@ describe('related-story links in other languages', () => {
   });
 });
 
+describe('months, datelines, club signings and sales directors', () => {
+  it('does not read a name part followed by a day number as a person ("Meskerem 1")', () => {
+    const p = probe([{ id: 'ma', name: 'Meskerem Abera', context: ['Addis Ababa'] }]);
+    expect(p.alerts('Addis Ababa, September 11 — Ethiopians celebrated the New Year, which falls on Meskerem 1 of the Ethiopian calendar.')).toEqual([]);
+  });
+  it('reads a dateline as a place, so a French football signing there is a namesake', () => {
+    const p = probe([{ id: 'os', name: 'Oumar Diallo', context: ['Conakry'] }]);
+    const signing = "CONAKRY, 28 août 2025 — Le Horoya AC a officialisé la signature du milieu offensif Oumar Diallo, 21 ans, pour trois saisons.";
+    expect(p.alerts(signing)).toEqual([]);
+    expect(p.alerts("Le journaliste Oumar Diallo a été arrêté à Conakry par des gendarmes, selon ses collègues.")).toEqual(['os']);
+  });
+  it('reads a sales director and a market vendor as namesakes', () => {
+    const p = probe([{ id: 'tv', name: 'Tep Sophea', context: ['Boeung Kak'] }]);
+    expect(p.alerts('The Boeung Kak Residence opens in May. It will have 600 units, according to sales director Tep Sophea.')).toEqual([]);
+    expect(p.alerts('Market vendor Tep Sophea said she lost goods worth $2,000 in the fire.')).toEqual([]);
+  });
+});
+
 describe('two given names written as one', () => {
   it('reads "Frenchiemae Cumpio" as "Frenchie Mae Cumpio"', () => {
     const p = probe([{ id: 'fmc', name: 'Frenchie Mae Cumpio', context: ['Tacloban'] }]);
