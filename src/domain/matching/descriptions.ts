@@ -28,6 +28,11 @@ export const PROFESSION_TITLE_BEFORE =
 /** "Chairman X", "Deputy Minister X", "General X": a post written as a title before the name. */
 export const OFFICE_TITLE_BEFORE =
   /\b(chairman|chairwoman|chairperson|ceo|chief executive|managing director|director general|deputy minister|vice minister|minister|governor|mayor|general|colonel|major general|police chief|prosecutor|judge|ambassador|(?:sales|marketing|finance|executive|general) director|general manager|market vendor|vendor|shopkeeper|(?:head |police )?constable|(?:sub-)?inspector|sergeant|corporal|sepoy|lance naik)\s+$/;
+/** Posts that also head associations, unions and NGOs. */
+export const CHAIR = /^(?:chairman|chairwoman|chairperson|ceo|chief executive|managing director|director general|executive director|general manager)$/;
+/** An association's, union's or NGO's name right before the title: "Mabvuku-Tafara Residents Trust chairperson X". */
+export const ASSOCIATION_BEFORE = /\b(?:trust|association|union|network|alliance|coalition|federation|society|movement|forum|committee|collective|group|organi[sz]ation|ngo|centre|center|league|foundation|council|institute)\b[^.;:!?]{0,25}$/i;
+
 /**
  * Posts in government in other languages: "глава Лесогорского района X", "alcalde X" before the name;
  * "X, Phó Bí thư Huyện ủy", "X, Chủ tịch UBND xã", Khmer "X អភិបាលរងខេត្ត" (deputy provincial governor)

@@ -182,7 +182,8 @@ export const RIGHTS_WORDS: ReadonlySet<string> = new Set(
     'secuestrado secuestrada desaparecido desaparecida desaparicion tortura torturado amenaza amenazas amenazado ' +
     'hostigamiento persecucion represion censura libertad acusado acusada cargos imputado capturado capturaron captura ' +
     'prisao detido detida detencao julgamento ativista jornalista direitos oposicao libertado sequestrado ameaca ' +
-    'perseguicao repressao liberdade ' +
+    'perseguicao repressao liberdade desalojo desalojos desalojada desalojados desalojo usurpacion capturan capturada capturados ' +
+    'lider lideresa lideres indigena indigenas criminalizacion audiencia juez jueza juzgado despejo lideranca ' +
     // French
     'arrete arretee arrestation detenu detenue detention prisonnier emprisonne condamne condamnee condamnation proces ' +
     'militant militante militants journaliste journalistes defenseur defenseurs droits manifestation manifestants exile ' +

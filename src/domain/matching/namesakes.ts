@@ -10,6 +10,8 @@ import { GAP_SPACE } from './normalise.js';
 import { SHORTENED_SCORE, type Hit, type ItemScan } from './scan.js';
 import { sentenceCues } from './urgency.js';
 import {
+  ASSOCIATION_BEFORE,
+  CHAIR,
   APPOSITION_OFFICE,
   APPOSITION_OFFICE_OTHER,
   APPOSITION_PROFESSION,
@@ -144,7 +146,9 @@ export function doubtDescribedNamesakes(scan: ItemScan, hits: Hit[], namesakes: 
         const before = text.slice(Math.max(0, h.s - 40), h.s).toLowerCase();
         const title = OFFICE_TITLE_BEFORE.exec(before) ?? OFFICE_TITLE_BEFORE_OTHER.exec(before);
         const profession = PROFESSION_TITLE_BEFORE.exec(before);
-        if (title) why = `titled ${title[1]}`;
+        // ("Residents Trust chairperson X", "Union president X": the chair of an association is what a
+        // defender often is)
+        if (title && !(CHAIR.test(title[1]!) && ASSOCIATION_BEFORE.test(text.slice(Math.max(0, h.s - 80), h.s)))) why = `titled ${title[1]}`;
         else if (profession && !sentenceCues(sent).some((c) => c.level === 'critical' || c.level === 'high')) why = `titled ${profession[1]}`;
       }
     }

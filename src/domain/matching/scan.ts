@@ -10,7 +10,7 @@ import { COUNTRY_WORDS } from './lexicon.js';
 import { contextKeys } from './names.js';
 import { tokenise, type Token, type Tokenised } from './normalise.js';
 import { sentenceIndex, sentenceStarts } from './sentences.js';
-import { W_CONTEXT } from './words.js';
+import { W_CONTEXT, W_FREQUENT, W_FUNCTION, W_WEAK } from './words.js';
 
 /** A watched name found in the item, with how surely it is that person. */
 export interface Hit {
@@ -86,8 +86,9 @@ export class ItemScan {
         if (c.keys.length === 1 && COUNTRY_WORDS.has(c.keys[0]!)) continue;
         let ok = true;
         for (let k = 1; k < c.keys.length && ok; k++) if (it.keys[i + k] !== c.keys[k]) ok = false;
-        // a proper noun ("Pará", "Tocoa") is one only when written with its capital: "para" is a preposition
-        if (!ok || (!c.weak && !it.capsOk[i])) continue;
+        // a proper noun that is also a common word ("Pará", "para") counts only with its capital; others
+        // may be written in lower case ("la lideresa q'eqchi'")
+        if (!ok || (!c.weak && !it.capsOk[i] && it.flags[i]! & (W_FREQUENT | W_FUNCTION | W_WEAK))) continue;
         const word = c.keys.join(' ');
         if (!c.weak) {
           // ("from Rappler's reporting": an organisation's, not a place)

@@ -475,6 +475,21 @@ describe('months, datelines, club signings and sales directors', () => {
   });
 });
 
+describe('what blind set 25 taught', () => {
+  it('does not take the chair of a residents\' trust for an official', () => {
+    const p = probe([{ id: 'tm', name: 'Tendai Ncube', context: ['Epworth'] }]);
+    expect(p.alerts('HARARE — Police arrested Epworth Residents Trust chairperson Tendai Ncube after residents in Epworth blocked the road to protest water cuts.')).toEqual(['tm']);
+  });
+  it('reads a Spanish eviction and capture as rights news, and a lower-case ethnic context word', () => {
+    const p = probe([{ id: 'ac', name: 'Rosa Caal Tiul', context: ["Q'eqchi'", 'Panzós'] }]);
+    const text =
+      'Agentes de la Policía Nacional Civil capturan a la lideresa q\'eqchi\' Rosa Caal Tiul tras el desalojo de la comunidad en Panzós. ' +
+      'Según el Ministerio Público, la mujer es acusada de usurpación agravada y será presentada ante un juez en las próximas horas. ' +
+      'Los vecinos de la comunidad dijeron que las familias viven en esas tierras desde hace más de treinta años y que no tienen otro lugar donde ir.';
+    expect(p.alerts(text)).toEqual(['ac']);
+  });
+});
+
 describe('two given names written as one', () => {
   it('reads "Frenchiemae Cumpio" as "Frenchie Mae Cumpio"', () => {
     const p = probe([{ id: 'fmc', name: 'Frenchie Mae Cumpio', context: ['Tacloban'] }]);
