@@ -174,7 +174,7 @@ export const RIGHTS_WORDS: ReadonlySet<string> = new Set(
     'defenders journalist journalists opposition protest protests protester protesters protested dissident dissidents ' +
     'amnesty exile exiled released freed abduct abducted abduction disappeared disappearance torture tortured harass ' +
     'harassed harassment threat threats threatened persecution persecuted crackdown political censorship censored freedom ' +
-    'condemn condemns condemned abuses violations human ' +
+    'condemn condemns condemned abuses violations human airstrike airstrikes junta shelling bombing bombed displaced ' +
     // Spanish, Portuguese
     'detenido detenida detenidos detenidas detencion arresto arrestado arrestada carcel prision preso presa presos ' +
     'condena condenado condenada tribunal juicio fiscal fiscalia policia activista activistas periodista periodistas ' +

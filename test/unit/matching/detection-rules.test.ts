@@ -480,6 +480,16 @@ describe('what blind set 25 taught', () => {
     const p = probe([{ id: 'tm', name: 'Tendai Ncube', context: ['Epworth'] }]);
     expect(p.alerts('HARARE — Police arrested Epworth Residents Trust chairperson Tendai Ncube after residents in Epworth blocked the road to protest water cuts.')).toEqual(['tm']);
   });
+  it('reads an airstrike as rights news, and a ward administrator as someone else', () => {
+    const p = probe([{ id: 'nm', name: 'Naw Htoo Lay', context: ['Karen Women'] }]);
+    const strike =
+      'A military airstrike hit a village school in the east of the country on Monday, according to local residents. ' +
+      'The junta has carried out hundreds of such strikes since the coup, and the bombing destroyed the school and two houses nearby. ' +
+      'Among the injured is Naw Htoo Lay, 34, who was taken to a clinic across the border, a relief worker said.';
+    expect(p.alerts(strike)).toEqual(['nm']);
+    const q = probe([{ id: 'nma', name: 'Min Zaw Oo', context: ['student union'] }]);
+    expect(q.alerts('U Min Zaw Oo, the administrator of the township, was shot dead by unknown gunmen on Sunday, state media said.')).toEqual([]);
+  });
   it('reads a Spanish eviction and capture as rights news, and a lower-case ethnic context word', () => {
     const p = probe([{ id: 'ac', name: 'Rosa Caal Tiul', context: ["Q'eqchi'", 'Panzós'] }]);
     const text =
