@@ -11,6 +11,10 @@ import { W_DIGIT, W_FUNCTION, W_HONORIFIC, W_HONORIFIC_2ND, W_HYPHEN_PARTICLE, W
 
 export const NO_FUZZY: FuzzyHit[] = [];
 
+/** Letters of the Slavic languages written in Latin letters, which decline names. */
+const SLAVIC_LETTERS = /[ąęłśżźćńřěůďťňčšžđ]/i;
+/** Their case endings on names, folded, longest first. */
+const SLAVIC_ENDINGS = ['owi', 'ami', 'ach', 'em', 'om', 'ie', 'a', 'u', 'y', 'i', 'e'];
 /** Letter pairs that transliterate one vowel ("ee", "ea", "oo"). */
 const VOWEL_PAIR = /ee|ea|oo/;
 const QUOTE_OPEN = /^\s*["“‘'«(]\s*$/;
@@ -48,6 +52,26 @@ export class ItemTokens {
       this.exact[i] = w.term;
       this.flags[i] = w.flags;
       this.capsOk[i] = t.up || !t.cased || lowerCaseText ? 1 : 0;
+    }
+    if (SLAVIC_LETTERS.test(text)) this.undecline();
+  }
+
+  /**
+   * Polish, Czech, Slovak, Croatian texts decline names written in Latin letters ("Andrzeja Poczobuta",
+   * "Poczobutowi"): a capitalised word that is a watched part plus a case ending is that part.
+   */
+  private undecline(): void {
+    for (let i = 0; i < this.toks.length; i++) {
+      const k = this.keys[i]!;
+      if (this.exact[i]! >= 0 || !this.toks[i]!.up || k.length < 5) continue;
+      for (const e of SLAVIC_ENDINGS) {
+        if (k.length - e.length < 4 || !k.endsWith(e)) continue;
+        const term = this.idx.words.info(k.slice(0, -e.length)).term;
+        if (term >= 0) {
+          this.exact[i] = term;
+          break;
+        }
+      }
     }
   }
 

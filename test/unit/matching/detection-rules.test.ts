@@ -500,6 +500,16 @@ describe('what blind set 25 taught', () => {
   });
 });
 
+describe('declined names in Polish, Czech and other Slavic texts in Latin letters', () => {
+  it('reads "Andrzeja Kaczmarczyka" as Andrzej Kaczmarczyk', () => {
+    const p = probe([{ id: 'ak', name: 'Andrzej Kaczmarczyk', context: ['Grodno'] }]);
+    expect(p.alerts('Mijają dwa lata od zatrzymania Andrzeja Kaczmarczyka, dziennikarza z Grodna.')).toEqual(['ak']);
+    expect(p.alerts('Rodzina przekazała list Andrzejowi Kaczmarczykowi przez adwokata.')).toEqual(['ak']);
+    // not in a text without the letters of those languages
+    expect(p.alerts('The Kaczmarczyka Bakery opened in Leeds.')).toEqual([]);
+  });
+});
+
 describe('two given names written as one', () => {
   it('reads "Frenchiemae Cumpio" as "Frenchie Mae Cumpio"', () => {
     const p = probe([{ id: 'fmc', name: 'Frenchie Mae Cumpio', context: ['Tacloban'] }]);
