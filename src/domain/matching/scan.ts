@@ -94,7 +94,8 @@ export class ItemScan {
           // ("from Rappler's reporting": an organisation's, not a place)
           const end = toks[i + c.keys.length - 1]!.e;
           const place =
-            (i > 0 && LOCATIVES.has(it.keys[i - 1]!) && !/^['’]s\b/.test(this.text.slice(end, end + 3))) ||
+            // ("du CNRP": an acronym is an organisation)
+            (i > 0 && LOCATIVES.has(it.keys[i - 1]!) && !toks[i]!.allUp && !/^['’]s\b/.test(this.text.slice(end, end + 3))) ||
             // a dateline: "CONAKRY, 28 août 2025 —", "Addis Ababa, September 11 (AFP) -"
             ((i === 0 || this.text.slice(toks[i - 1]!.e, toks[i]!.s).includes('\n')) && DATELINE.test(this.text.slice(end, end + 40)));
           let words = found.get(c.person);

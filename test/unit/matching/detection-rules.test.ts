@@ -510,6 +510,17 @@ describe('declined names in Polish, Czech and other Slavic texts in Latin letter
   });
 });
 
+describe('an acronym after "de" or "du" is an organisation, not a place', () => {
+  it('lets "l\'ancien président du CNRP" vouch for a name in a French item with few rights words', () => {
+    const p = probe([{ id: 'ks', name: 'Kem Sokha', context: ['CNRP'] }]);
+    const text =
+      "Le nombre de travailleurs cambodgiens rentrés de Thaïlande a doublé cette année, selon le ministère du Travail. " +
+      "Beaucoup d'entre eux rentrent endettés et sans emploi, et les familles des provinces du nord-ouest peinent à les accueillir. " +
+      "L'ancien président du CNRP, Kem Sokha, a appelé le gouvernement à aider ces familles.";
+    expect(p.alerts(text)).toEqual(['ks']);
+  });
+});
+
 describe('two given names written as one', () => {
   it('reads "Frenchiemae Cumpio" as "Frenchie Mae Cumpio"', () => {
     const p = probe([{ id: 'fmc', name: 'Frenchie Mae Cumpio', context: ['Tacloban'] }]);
