@@ -274,6 +274,7 @@ describe('items with no rights news, in other languages and with a place for con
     const q = probe([{ id: 'jl', name: 'Juan Ortiz', context: ['Tela'] }]);
     expect(q.alerts('The report recalls the killing of water defender Juan Ortiz, shot dead in May in Tela after opposing a dam.')).toEqual(['jl']);
     expect(q.alerts('Defender Juan Ortiz joins Olimpia on loan from Motagua for the rest of the season.')).toEqual([]);
+    expect(q.alerts('Olimpia will be without central defender Juan Ortiz for two weeks after a knee injury.')).toEqual([]);
   });
   it('does not read "a defender of nature" as a football player', () => {
     const q = probe([{ id: 'jl', name: 'Juan Ortiz', context: ['Tela'] }]);
