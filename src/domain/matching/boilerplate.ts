@@ -10,6 +10,8 @@ const RELATED_HEADING =
   /^(?:related(?: stories| articles| news| coverage| content| reading| links| posts)?|read more|read also|also read|more from\b.{0,40}|more on this(?: story| topic)?|more stories|you may also like|you might also like|see also|recommended(?: stories| reading)?|further reading|most read|bài liên quan|tin liên quan|xem thêm|đọc thêm|baca juga|berita terkait|artikel terkait|à lire aussi|lire aussi|a lire aussi|sur le même sujet|leia também|leia mais|veja também|notícias relacionadas|lea también|le puede interesar|te puede interesar|noticias relacionadas|artículos relacionados|más noticias|читайте также|по теме|相关新闻|相關新聞|延伸阅读|延伸閱讀|ព័ត៌មានទាក់ទង|អានបន្ថែម|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม|اقرأ أيضا|اقرأ أيضاً|اخبار مرتبط|مطالب مرتبط|ilgili haberler|bunlar da ilginizi çekebilir)\s*[:៖：]?$/iu;
 /** A line that starts with such a heading and a colon, followed by another story's headline on the same line. */
 const RELATED_INLINE = /^(?:related(?: stories| articles| news| coverage)?|read more|read also|also read|see also|more from [^:]{1,40}|recommended|bài liên quan|tin liên quan|xem thêm|đọc thêm|baca juga|berita terkait|artikel terkait|à lire aussi|lire aussi|a lire aussi|sur le même sujet|leia também|leia mais|veja também|notícias relacionadas|lea también|le puede interesar|te puede interesar|noticias relacionadas|artículos relacionados|más noticias|читайте также|по теме|相关新闻|相關新聞|延伸阅读|延伸閱讀|ព័ត៌មានទាក់ទង|អានបន្ថែម|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม|اقرأ أيضا|اقرأ أيضاً|اخبار مرتبط|مطالب مرتبط|ilgili haberler|bunlar da ilginizi çekebilir)\s*[:៖：]\s*\S/iu;
+/** "Read more" on a line of its own: the link to the story just above. */
+const READ_MORE = /^(?:read more|read full story|continue reading)\s*[:…]?$/i;
 /** A bullet-list line. */
 const BULLET = /^(?:[•·▪►▸◦‣*>–—-]|\d{1,2}[.)])\s*\S/;
 /** A headline-like line: short, and not a sentence ending in terminal punctuation. */
@@ -25,6 +27,7 @@ export function relatedRanges(text: string): [number, number][] {
   let pos = 0;
   let inBlock = false;
   let blockLines = 0;
+  let bulletsOnly = false;
   while (pos <= text.length) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = text.length;
@@ -39,12 +42,16 @@ export function relatedRanges(text: string): [number, number][] {
     if (RELATED_HEADING.test(line)) {
       inBlock = true;
       blockLines = 0;
+      // a bare "Read more" closes the story above it (a digest: headline, summary, "Read more", the
+      // next headline): only a bulleted list after it is other stories' headlines
+      bulletsOnly = READ_MORE.test(line);
       out.push([start, nl]);
     } else if (RELATED_INLINE.test(line)) {
       out.push([start, nl]);
       inBlock = true;
+      bulletsOnly = false;
       blockLines = 0;
-    } else if (inBlock && blockLines < 12 && (BULLET.test(line) || headlineLike(line))) {
+    } else if (inBlock && blockLines < 12 && (BULLET.test(line) || (!bulletsOnly && headlineLike(line)))) {
       blockLines++;
       out.push([start, nl]);
     } else inBlock = false;

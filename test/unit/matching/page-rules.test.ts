@@ -23,6 +23,15 @@ describe('headlines of other stories (related links)', () => {
     expect(reviews(text)).toEqual(['sipho']);
   });
 
+  it('reads a digest (headline, summary, "Read more", next headline) as stories, not as related links', () => {
+    const digest =
+      'Weekly digest\n\nGeorgia: Court upholds sentence of journalist Tamar Gogia\nThe appeals court rejected her appeal on Thursday.\nRead more\n\n' +
+      'Kyrgyzstan: Supreme Court leaves Dara Okonkwo-Bello behind bars\nThe court declined to review the six-year sentence.\nRead more\n';
+    expect(alerts(digest)).toContain('dara');
+    // but a bulleted list after a bare "Read more" is other stories' headlines
+    expect(alerts(`${story}Read more\n- Dara Okonkwo-Bello marks a year in prison\n- Floods in the north`)).toEqual([]);
+  });
+
   it('handles "RELATED:" and "Read more:" lines and "You may also like" lists without bullets', () => {
     expect(alerts(`${story}RELATED: Writer Dara Okonkwo-Bello abducted in Lagos`)).toEqual([]);
     expect(alerts(`${story}Read more: Dara Okonkwo-Bello marks a year in prison`)).toEqual([]);
