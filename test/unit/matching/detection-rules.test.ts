@@ -522,6 +522,21 @@ describe('an acronym after "de" or "du" is an organisation, not a place', () => 
   });
 });
 
+describe('Belarusian and Ukrainian rights news', () => {
+  it('does not read a Belarusian list of political prisoners as an item without rights news', () => {
+    const p = probe([{ id: 'ab', name: 'Ales Bialiatski', aliases: ['Алесь Бяляцкі'], context: ['Viasna'] }]);
+    const text =
+      'Праваабаронцы нагадваюць, што ў Беларусі застаюцца за кратамі больш за тысячу палітвязняў. ' +
+      'Сярод іх — Алесь Бяляцкі, старшыня праваабарончага цэнтра, які адбывае пакаранне ў калоніі ў Горках. ' +
+      'На гэтым тыдні сваякі зняволеных сабраліся ля будынка, каб перадаць лісты і кнігі для ўсіх, хто застаецца за кратамі. ' +
+      'На сустрэчы не было журналістаў з дзяржаўных СМІ, а за ёй назіралі людзі ў цывільным. ' +
+      'Арганізатары кажуць, што на наступны тыдзень плануюць новую акцыю для сем\'яў і за мяжой. ' +
+      'На думку праваабаронцаў, за апошні год колькасць палітвязняў не змяншаецца, а для многіх з іх не даступная медыцынская дапамога. ' +
+      'Лісты для палітвязняў можна перадаць праз валанцёраў, якія не раз ужо на свае вочы бачылі, як іх не прымаюць за кратамі.';
+    expect(p.alerts(text)).toEqual(['ab']);
+  });
+});
+
 describe('two given names written as one', () => {
   it('reads "Frenchiemae Cumpio" as "Frenchie Mae Cumpio"', () => {
     const p = probe([{ id: 'fmc', name: 'Frenchie Mae Cumpio', context: ['Tacloban'] }]);
