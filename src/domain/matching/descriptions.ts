@@ -26,7 +26,7 @@ export const APPOSITION_OFFICE =
 export const PROFESSION_TITLE_BEFORE =
   /\b(economist|analyst|professor|researcher|banker|entrepreneur|investor|actor|actress|singer|rapper|musician|footballer|athlete|coach|chef|comedian|surgeon|architect|engineer)\s+$/;
 /** "Chairman X", "Deputy Minister X", "General X": a post written as a title before the name. */
-export const OFFICE_TITLE_BEFORE =
+const OFFICE_TITLE_BEFORE =
   /\b(chairman|chairwoman|chairperson|ceo|chief executive|managing director|director general|deputy minister|vice minister|minister|governor|mayor|general|colonel|major general|police chief|prosecutor|judge|ambassador|(?:sales|marketing|finance|executive|general) director|general manager|market vendor|vendor|shopkeeper|(?:head |police )?constable|(?:sub-)?inspector|sergeant|corporal|sepoy|lance naik)\s+$/;
 /** Posts that also head associations, unions and NGOs. */
 export const CHAIR = /^(?:chairman|chairwoman|chairperson|ceo|chief executive|managing director|director general|executive director|general manager)$/;
@@ -39,7 +39,7 @@ export const ASSOCIATION_BEFORE = /\b(?:trust|association|union|network|alliance
  * after it (a party, People's Committee or provincial post, not the chair of an association, which a
  * watched defender may be).
  */
-export const OFFICE_TITLE_BEFORE_OTHER =
+const OFFICE_TITLE_BEFORE_OTHER =
   /(?<!\p{L})(глава|губернатор|мэр|министр|замминистра|заместитель главы|генеральный директор|аким\p{L}*|әкім\p{L}*|орынбасар\p{L}*|alcalde|alcaldesa|gobernador|gobernadora|ministro|ministra|maire|préfet|ministre|prefeito|prefeita|governador|bupati|gubernur|walikota|wali kota)(?:\s+[^\s,.;:]+){0,3}?\s+$/u;
 export const APPOSITION_OFFICE_OTHER =
   /^\s*(?:(អភិបាលរង|អភិបាល|ស្នងការរង|ស្នងការ|មេឃុំ|រដ្ឋមន្ត្រី|ឧត្តមសេនីយ៍|ប្រធានមន្ទីរ|អនុប្រធានមន្ទីរ)|,\s*((?:phó\s+)?(?:chủ tịch (?:ubnd|hđnd|ủy ban nhân dân|hội đồng nhân dân)|bí thư (?:tỉnh ủy|huyện ủy|thành ủy|đảng ủy|chi bộ)|giám đốc (?:sở|công ty|ngân hàng)|trưởng công an)))/u;
@@ -52,5 +52,10 @@ export const APPOSITION_PROFESSION =
  * района X"): the text before the name, lower case. For a bare name part, that is someone else's name.
  */
 export function titleBefore(lowerBefore: string): string | undefined {
-  return (OFFICE_TITLE_BEFORE.exec(lowerBefore) ?? OFFICE_TITLE_BEFORE_OTHER.exec(lowerBefore) ?? PROFESSION_TITLE_BEFORE.exec(lowerBefore))?.[1];
+  return officeTitleBefore(lowerBefore) ?? PROFESSION_TITLE_BEFORE.exec(lowerBefore)?.[1];
+}
+
+/** A post in government or a company written as a title right before a name, in any language listed. */
+export function officeTitleBefore(lowerBefore: string): string | undefined {
+  return (OFFICE_TITLE_BEFORE.exec(lowerBefore) ?? OFFICE_TITLE_BEFORE_OTHER.exec(lowerBefore))?.[1];
 }

@@ -143,6 +143,17 @@ export const COUNTRY_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** English prepositions before a place: "in San Miguel, El Salvador". */
+export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'from', 'near', 'outside']);
+/**
+ * Words before a place in the languages read ("in Ashulia", "de Cusco", "tỉnh Nghệ An"), folded as
+ * token keys are; not "a", "o", "no", which are articles elsewhere.
+ */
+export const LOCATIVES: ReadonlySet<string> = new Set([
+  ...PLACE_PREPOSITIONS,
+  ...['de', 'du', 'en', 'dans', 'em', 'di', 'tai', 'tinh', 'huyen', 'province', 'district', 'city', 'в', 'из', 'во'],
+]);
+
 /** First words of place names ("San Miguel", "Puerto Cabello"): a name form starting with one may be a place. */
 export const PLACE_START_WORDS: ReadonlySet<string> = new Set(
   'san santa santo sao monte puerto porto port fort mount saint ste los las villa ciudad nueva nuevo new north south east west'.split(' '),

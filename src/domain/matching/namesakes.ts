@@ -5,7 +5,7 @@
  */
 import { ALERT_THRESHOLD, REVIEW_THRESHOLD } from './types.js';
 import { SHORT_FIRST_LEFT_OUT, SHORT_LEFT_OUT, JOINED_GIVEN_NAMES } from './names.js';
-import { COUNTRY_WORDS, ORG_WORDS } from './lexicon.js';
+import { COUNTRY_WORDS, ORG_WORDS, PLACE_PREPOSITIONS } from './lexicon.js';
 import { GAP_SPACE } from './normalise.js';
 import { SHORTENED_SCORE, type Hit, type ItemScan } from './scan.js';
 import { sentenceCues } from './urgency.js';
@@ -15,8 +15,6 @@ import {
   APPOSITION_OFFICE,
   APPOSITION_OFFICE_OTHER,
   APPOSITION_PROFESSION,
-  OFFICE_TITLE_BEFORE,
-  OFFICE_TITLE_BEFORE_OTHER,
   PROFESSION_TITLE_BEFORE,
   SHOW_STRONG,
   SHOW_WEAK,
@@ -24,13 +22,13 @@ import {
   SPORT_STRONG,
   SPORT_WEAK,
   SUSPECT_BEFORE,
+  officeTitleBefore,
 } from './descriptions.js';
 import { W_FREQUENT, W_DIGIT_START, W_FUNCTION, W_HONORIFIC_KEY, W_RIGHTS_NEWS } from './words.js';
 
 const BURMESE_TITLES: ReadonlySet<string> = new Set(['u', 'daw', 'ko', 'ma', 'maung', 'mg', 'saw', 'naw', 'nang', 'sai', 'ki']);
 /** Kinds of complete names: found inside a longer name, they are probably someone else's. */
 const LONGER_NAME_KINDS: ReadonlySet<string> = new Set(['full name', 'alias', 'name order reversed', 'name order rotated', 'joined name parts', JOINED_GIVEN_NAMES]);
-const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'from', 'near', 'outside']);
 /**
  * A shortened form of a 3+-part name ("Given Family" for "Given Middle Family", "Middle Family") is
  * as likely someone else, or a place ("San X"): it alerts only with the full name or the person's
@@ -144,11 +142,11 @@ export function doubtDescribedNamesakes(scan: ItemScan, hits: Hit[], namesakes: 
       else if (office) why = `described as ${office[1] ?? office[2] ?? office[3]}`;
       else {
         const before = text.slice(Math.max(0, h.s - 40), h.s).toLowerCase();
-        const title = OFFICE_TITLE_BEFORE.exec(before) ?? OFFICE_TITLE_BEFORE_OTHER.exec(before);
+        const title = officeTitleBefore(before);
         const profession = PROFESSION_TITLE_BEFORE.exec(before);
         // ("Residents Trust chairperson X", "Union president X": the chair of an association is what a
         // defender often is)
-        if (title && !(CHAIR.test(title[1]!) && ASSOCIATION_BEFORE.test(text.slice(Math.max(0, h.s - 80), h.s)))) why = `titled ${title[1]}`;
+        if (title && !(CHAIR.test(title) && ASSOCIATION_BEFORE.test(text.slice(Math.max(0, h.s - 80), h.s)))) why = `titled ${title}`;
         else if (profession && !sentenceCues(sent).some((c) => c.level === 'critical' || c.level === 'high')) why = `titled ${profession[1]}`;
       }
     }

@@ -6,7 +6,7 @@
 import type { MatchableItem } from './types.js';
 import { ItemTokens, titleCaseLines } from './item-tokens.js';
 import type { WatchIndex } from './index-build.js';
-import { COUNTRY_WORDS } from './lexicon.js';
+import { COUNTRY_WORDS, LOCATIVES } from './lexicon.js';
 import { contextKeys } from './names.js';
 import { tokenise, type Token, type Tokenised } from './normalise.js';
 import { sentenceIndex, sentenceStarts } from './sentences.js';
@@ -182,8 +182,6 @@ export class ItemScan {
 
 /** After a place at the start of a line: a date, or a news agency, then a dash. */
 const DATELINE = /^\s*(?:\([^)]{1,30}\))?\s*,\s*(?:\d{1,2}\s+\p{L}+|\p{L}+\.?\s+\d{1,2})\b|^\s*(?:\([A-Z]{2,8}\))?\s*[—–-]\s/u;
-/** Words before a place: "in Ashulia", "de Cusco", "tỉnh Nghệ An" (folded as token keys are; not "a", "o", "no": articles elsewhere). */
-const LOCATIVES: ReadonlySet<string> = new Set(['in', 'at', 'from', 'near', 'outside', 'de', 'du', 'en', 'dans', 'em', 'di', 'tai', 'tinh', 'huyen', 'province', 'district', 'city', 'в', 'из', 'во']);
 
 /** A text written almost all in lower case (chat, some feeds): capitals cannot be asked of names there. */
 function isLowerCaseText(toks: Token[]): boolean {
