@@ -496,8 +496,14 @@ describe('what blind set 25 taught', () => {
     const text =
       'Agentes de la Policía Nacional Civil capturan a la lideresa q\'eqchi\' Rosa Caal Tiul tras el desalojo de la comunidad en Panzós. ' +
       'Según el Ministerio Público, la mujer es acusada de usurpación agravada y será presentada ante un juez en las próximas horas. ' +
-      'Los vecinos de la comunidad dijeron que las familias viven en esas tierras desde hace más de treinta años y que no tienen otro lugar donde ir.';
+      'Los vecinos de la comunidad dijeron que las familias viven en esas tierras desde hace más de treinta años y que no tienen otro lugar donde ir. ' +
+      'Por la tarde, los vecinos se reunieron con el alcalde y con una comisión del gobierno para pedir que las familias puedan volver a sus casas, ' +
+      'y el alcalde dijo que los terrenos son de una empresa que los compró por una suma que no se conoce, con permisos que los vecinos dicen que son falsos.';
     expect(p.alerts(text)).toEqual(['ac']);
+    // an ethnic adjective written in lower case, as Spanish writes it, is still the person's context word
+    expect(p.alerts("La mujer q'eqchi' Rosa Caal Tiul abrió una escuela para los niños y las niñas de la aldea, con ayuda de los vecinos y de una iglesia.")).toEqual(['ac']);
+    // without the ethnic context word, only the Spanish words of rights news keep it from review
+    expect(p.alerts(text.replace("lideresa q'eqchi'", 'lideresa'))).toEqual(['ac']);
   });
 });
 
